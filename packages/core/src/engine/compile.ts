@@ -1,0 +1,558 @@
+import { issue, SafecheckError, type Issue, type PathSegment } from '../issues.js';
+import { eagerOperator, isOperator, LogicThrow, operatorInfo, truthy } from './operators.js';
+
+/** A JSON-Logic rule: any JSON value; objects with one key are operations. */
+export type Logic = unknown;
+
+/** A compiled rule. */
+export type CompiledLogic = (data: unknown) => unknown;
+
+/** Bounds on a rule's shape, so that no rule can exhaust the stack or the memory. */
+export interface LogicLimits {
+  /** Deepest nesting of arrays and operations. */
+  readonly maxDepth: number;
+  /** Most nodes (values, arrays, operations) in one rule. */
+  readonly maxNodes: number;
+}
+
+/** The limits used when none are given. */
+export const DEFAULT_LIMITS: LogicLimits = { maxDepth: 100, maxNodes: 20_000 };
+
+/** What a static look at a rule finds. */
+export interface LogicAnalysis {
+  /** Problems; a rule with an `error` does not compile. */
+  readonly issues: Issue[];
+  /** The data paths the rule reads at the top scope, as written (`vehicle.plate`). */
+  readonly vars: string[];
+  /** True when the rule reads a path computed at run time, so any field may matter. */
+  readonly dynamic: boolean;
+}
+
+/** @internal Per-evaluation state threaded through compiled closures. */
+export interface EvalContext {
+  /** Paths read at the top scope that had no value; null when not tracking. */
+  missing: string[] | null;
+  /** The data of the enclosing scopes, innermost last (for `val` with `[[n]]`). */
+  above: unknown[];
+}
+
+/** @internal */
+export type Fn = (data: unknown, ctx: EvalContext) => unknown;
+
+/** Whether a JSON value is an operation: an object with exactly one key. */
+export function isLogic(node: unknown): node is Record<string, unknown> {
+  if (node === null || typeof node !== 'object' || Array.isArray(node)) return false;
+  let n = 0;
+  for (const key in node) if (Object.hasOwn(node, key) && ++n > 1) return false;
+  return n === 1;
+}
+
+function opOf(node: Record<string, unknown>): string {
+  for (const key in node) if (Object.hasOwn(node, key)) return key;
+  return '';
+}
+
+function argsOf(node: Record<string, unknown>, op: string): unknown[] {
+  const raw = node[op];
+  return Array.isArray(raw) ? raw : [raw];
+}
+
+const ITERATORS = new Set(['filter', 'map', 'reduce', 'all', 'some', 'none']);
+
+/**
+ * Looks at a rule without running it: unknown operators, argument counts, depth and size,
+ * and the data paths it reads.
+ */
+export function analyzeLogic(rule: Logic, path: readonly PathSegment[] = [], limits: LogicLimits = DEFAULT_LIMITS): LogicAnalysis {
+  const issues: Issue[] = [];
+  const vars = new Set<string>();
+  let dynamic = false;
+  let nodes = 0;
+  let tooLarge = false;
+  let tooDeep = false;
+
+  const readPath = (value: unknown): void => {
+    if (typeof value === 'string' && value !== '') vars.add(value);
+    else if (typeof value === 'number') vars.add(String(value));
+    else dynamic = true;
+  };
+  const readKeys = (keys: unknown[]): void => {
+    if (keys.every((k) => typeof k !== 'object' || k === null)) {
+      for (const k of keys) readPath(k);
+    } else dynamic = true;
+  };
+
+  const walk = (node: unknown, at: PathSegment[], depth: number, scope: number): void => {
+    if (tooLarge) return;
+    if (++nodes > limits.maxNodes) {
+      tooLarge = true;
+      issues.push(
+        issue('logic_too_large', at, {
+          'zh-CN': `规则节点超过 ${limits.maxNodes} 个，请拆分`,
+          en: `the rule has more than ${limits.maxNodes} nodes; split it`,
+        }),
+      );
+      return;
+    }
+    if (depth > limits.maxDepth) {
+      if (!tooDeep) {
+        tooDeep = true;
+        issues.push(
+          issue('logic_too_deep', at, {
+            'zh-CN': `规则嵌套超过 ${limits.maxDepth} 层`,
+            en: `the rule is nested deeper than ${limits.maxDepth} levels`,
+          }),
+        );
+      }
+      return;
+    }
+    if (Array.isArray(node)) {
+      node.forEach((child, i) => walk(child, [...at, i], depth + 1, scope));
+      return;
+    }
+    if (!isLogic(node)) return;
+    const op = opOf(node);
+    const raw = node[op];
+    const args = Array.isArray(raw) ? raw : [raw];
+    const argPath = (i: number): PathSegment[] => (Array.isArray(raw) ? [...at, op, i] : [...at, op]);
+    const info = operatorInfo(op);
+    if (!info) {
+      issues.push(
+        issue('unknown_operator', [...at, op], {
+          'zh-CN': `未知的运算符“${op}”`,
+          en: `unknown operator "${op}"`,
+        }),
+      );
+      return;
+    }
+    const [min, max] = info.arity;
+    if (args.length < min || args.length > max) {
+      const want = min === max ? `${min}` : max === Infinity ? `≥ ${min}` : `${min}–${max}`;
+      issues.push(
+        issue(
+          'invalid_arguments',
+          [...at, op],
+          {
+            'zh-CN': `运算符“${op}”需要 ${want} 个参数，实际 ${args.length} 个`,
+            en: `operator "${op}" takes ${want} arguments, got ${args.length}`,
+          },
+          'warning',
+        ),
+      );
+    }
+    if (scope === 0) {
+      if (op === 'var') {
+        if (args.length === 0 || args[0] === '' || args[0] === null) dynamic = true;
+        else readPath(args[0]);
+      } else if (op === 'missing') {
+        readKeys(args.length === 1 && Array.isArray(args[0]) ? args[0] : args);
+      } else if (op === 'missing_some') {
+        if (Array.isArray(args[1])) readKeys(args[1]);
+        else dynamic = true;
+      } else if (op === 'val' || op === 'exists') {
+        const keys = args.length === 1 && !Array.isArray(args[0]) ? [args[0]] : args;
+        if (keys.every((k) => typeof k === 'string')) readPath(keys.join('.'));
+        else dynamic = true;
+      }
+    } else if ((op === 'val' || op === 'exists') && Array.isArray(args[0])) {
+      // Climbing out of an iteration may reach the top scope: any field may be read.
+      dynamic = true;
+    }
+    if (ITERATORS.has(op)) {
+      args.forEach((child, i) => walk(child, argPath(i), depth + 1, i === 1 ? scope + 1 : scope));
+    } else if (op === 'try') {
+      args.forEach((child, i) => walk(child, argPath(i), depth + 1, i === 0 ? scope : scope + 1));
+    } else {
+      args.forEach((child, i) => walk(child, argPath(i), depth + 1, scope));
+    }
+  };
+
+  walk(rule, [...path], 0, 0);
+  return { issues, vars: [...vars].sort(), dynamic };
+}
+
+/**
+ * Compiles a JSON-Logic rule once into closures, for evaluating many times.
+ * Never uses `eval` or `new Function`, so it runs under a Content-Security-Policy without
+ * 'unsafe-eval'. Rules read the data's own properties only.
+ *
+ * @throws {@link SafecheckError} with the issues when the rule has an unknown operator or
+ *   exceeds the limits; use {@link analyzeLogic} to get them as data.
+ * @example
+ * const isAdult = compileLogic({ '>=': [{ var: 'age' }, 18] });
+ * isAdult({ age: 20 }); // true
+ */
+export function compileLogic(rule: Logic, limits: LogicLimits = DEFAULT_LIMITS): CompiledLogic {
+  const errors = analyzeLogic(rule, [], limits).issues.filter((i) => i.severity === 'error');
+  if (errors.length > 0) throw new SafecheckError(errors);
+  const fn = compileNode(rule);
+  return (data: unknown) => fn(data, { missing: null, above: [] });
+}
+
+const cache = new WeakMap<object, Fn>();
+
+/** @internal Compiles a rule already analysed (or a part of one); memoised per object. */
+export function compileNode(node: Logic): Fn {
+  if (node === null || typeof node !== 'object') return () => node;
+  const hit = cache.get(node);
+  if (hit) return hit;
+  const fn = build(node);
+  cache.set(node, fn);
+  return fn;
+}
+
+function build(node: object): Fn {
+  if (Array.isArray(node)) {
+    const fns = node.map(compileNode);
+    return (d, c) => fns.map((f) => f(d, c));
+  }
+  if (!isLogic(node)) return () => node;
+  const op = opOf(node);
+  const args = argsOf(node, op);
+  switch (op) {
+    case 'var':
+      return buildVar(args);
+    case 'if':
+    case '?:':
+      return buildIf(args.map(compileNode));
+    case 'and':
+      return buildAnd(args.map(compileNode));
+    case 'or':
+      return buildOr(args.map(compileNode));
+    case 'filter':
+    case 'map':
+    case 'all':
+    case 'some':
+    case 'none':
+      return buildIterator(op, compileNode(args[0]), compileNode(args[1]), climbs(args[1]));
+    case 'reduce':
+      return buildReduce(args);
+    case 'missing':
+      return buildMissing(args.map(compileNode));
+    case 'missing_some': {
+      const need = compileNode(args[0]);
+      const options = compileNode(args[1]);
+      return (d, c) => {
+        const keys = options(d, c);
+        const list = Array.isArray(keys) ? keys : [keys];
+        const absent = missingKeys(d, list);
+        return list.length - absent.length >= (need(d, c) as number) ? [] : absent;
+      };
+    }
+    case 'val':
+      return buildVal(args.map(compileNode), false);
+    case 'exists':
+      return buildVal(args.map(compileNode), true);
+    case 'coalesce':
+    case '??': {
+      const fns = args.map(compileNode);
+      return (d, c) => {
+        for (const f of fns) {
+          const v = f(d, c);
+          if (v !== null && v !== undefined) return v;
+        }
+        return null;
+      };
+    }
+    case 'try':
+      return buildTry(args.map(compileNode));
+    default:
+      return buildEager(op, args.map(compileNode));
+  }
+}
+
+// Binary operators compiled without an arguments array: the hot path of compliance rules.
+/* eslint-disable eqeqeq -- loose equality is JSON-Logic's definition of == and != */
+const BINARY: Readonly<Record<string, (a: any, b: any) => unknown>> = {
+  '==': (a, b) => a == b,
+  '===': (a, b) => a === b,
+  '!=': (a, b) => a != b,
+  '!==': (a, b) => a !== b,
+  '>': (a, b) => a > b,
+  '>=': (a, b) => a >= b,
+  '<': (a, b) => a < b,
+  '<=': (a, b) => a <= b,
+  '-': (a, b) => a - b,
+  '/': (a, b) => a / b,
+  '%': (a, b) => a % b,
+};
+/* eslint-enable eqeqeq */
+
+function buildEager(op: string, fns: Fn[]): Fn {
+  const fn = eagerOperator(op);
+  if (!fn) {
+    // analyzeLogic rejects unknown operators; a caller of compileNode that skipped it gets a thrown error.
+    return () => {
+      throw new LogicThrow({ type: 'Unknown Operator', key: op });
+    };
+  }
+  if (fns.length === 2 && Object.hasOwn(BINARY, op)) {
+    const bin = BINARY[op]!;
+    const [a, b] = fns as [Fn, Fn];
+    return (d, c) => bin(a(d, c), b(d, c));
+  }
+  if (fns.length === 1) {
+    const a = fns[0]!;
+    if (op === '!') return (d, c) => !truthy(a(d, c));
+    if (op === '!!') return (d, c) => truthy(a(d, c));
+    return (d, c) => fn([a(d, c)]);
+  }
+  return (d, c) => {
+    const values = new Array<unknown>(fns.length);
+    for (let i = 0; i < fns.length; i++) values[i] = fns[i]!(d, c);
+    return fn(values);
+  };
+}
+
+/** Reads an own property, as json-logic-js's `var` does but never from the prototype chain. */
+function own(data: unknown, key: string): unknown {
+  if (data === null || data === undefined) return undefined;
+  const value = (data as Record<string, unknown>)[key];
+  if (value === undefined || !Object.hasOwn(data as object, key)) return undefined;
+  return value;
+}
+
+function getPath(data: unknown, segments: readonly string[]): unknown {
+  let d = data;
+  for (let i = 0; i < segments.length; i++) {
+    if (d === null || d === undefined) return undefined;
+    d = own(d, segments[i]!);
+    if (d === undefined) return undefined;
+  }
+  return d;
+}
+
+function buildVar(args: unknown[]): Fn {
+  const first = args[0];
+  const fallback = args.length > 1 ? compileNode(args[1]) : null;
+  const finish = (value: unknown, key: string, d: unknown, c: EvalContext): unknown => {
+    if (value !== undefined && value !== null) return value;
+    if (fallback) return value === null ? null : fallback(d, c);
+    if (c.missing) c.missing.push(key);
+    return null;
+  };
+  if (first === undefined || first === null || first === '') return (d) => d;
+  if (typeof first === 'string' || typeof first === 'number') {
+    const key = String(first);
+    const segments = key.split('.');
+    if (segments.length === 1) return (d, c) => finish(own(d, key), key, d, c);
+    if (segments.length === 2) {
+      const [s0, s1] = segments as [string, string];
+      return (d, c) => {
+        const o = own(d, s0);
+        return finish(o === null || o === undefined ? undefined : own(o, s1), key, d, c);
+      };
+    }
+    return (d, c) => finish(getPath(d, segments), key, d, c);
+  }
+  const pathFn = compileNode(first);
+  return (d, c) => {
+    const p = pathFn(d, c);
+    if (p === undefined || p === null || p === '') return d;
+    const key = String(p);
+    return finish(getPath(d, key.split('.')), key, d, c);
+  };
+}
+
+function buildIf(fns: Fn[]): Fn {
+  const n = fns.length;
+  if (n === 3) {
+    const [test, yes, no] = fns as [Fn, Fn, Fn];
+    return (d, c) => (truthy(test(d, c)) ? yes(d, c) : no(d, c));
+  }
+  return (d, c) => {
+    let i = 0;
+    for (; i < n - 1; i += 2) if (truthy(fns[i]!(d, c))) return fns[i + 1]!(d, c);
+    if (n === i + 1) return fns[i]!(d, c);
+    return null;
+  };
+}
+
+function buildAnd(fns: Fn[]): Fn {
+  if (fns.length === 2) {
+    const [a, b] = fns as [Fn, Fn];
+    return (d, c) => {
+      const x = a(d, c);
+      return truthy(x) ? b(d, c) : x;
+    };
+  }
+  return (d, c) => {
+    let current: unknown;
+    for (const f of fns) {
+      current = f(d, c);
+      if (!truthy(current)) return current;
+    }
+    return current;
+  };
+}
+
+function buildOr(fns: Fn[]): Fn {
+  if (fns.length === 2) {
+    const [a, b] = fns as [Fn, Fn];
+    return (d, c) => {
+      const x = a(d, c);
+      return truthy(x) ? x : b(d, c);
+    };
+  }
+  return (d, c) => {
+    let current: unknown;
+    for (const f of fns) {
+      current = f(d, c);
+      if (truthy(current)) return current;
+    }
+    return current;
+  };
+}
+
+/** Whether a rule climbs scopes (`val` with `[[n]]`), and so needs iteration metadata. */
+function climbs(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(climbs);
+  if (!isLogic(node)) return false;
+  const op = opOf(node);
+  const args = argsOf(node, op);
+  if ((op === 'val' || op === 'exists') && Array.isArray(args[0])) return true;
+  return args.some(climbs);
+}
+
+/**
+ * Runs `body` in a new scope. As in json-logic-engine, a scope adds two levels for `val`'s
+ * `[[n]]`: the outer data (n = 2) and the iteration's `{iterator, index}` (n = 1).
+ * Top-scope tracking of missing inputs pauses inside.
+ */
+function inScope<T>(c: EvalContext, outer: unknown, body: (slot: number) => T): T {
+  const missing = c.missing;
+  const above = c.above;
+  c.missing = null;
+  above.push(outer, null);
+  const slot = above.length - 1;
+  try {
+    return body(slot);
+  } finally {
+    above.length = slot - 1;
+    c.missing = missing;
+  }
+}
+
+function buildIterator(op: string, listFn: Fn, bodyFn: Fn, meta: boolean): Fn {
+  return (d, c) => {
+    const list = listFn(d, c);
+    if (!Array.isArray(list)) return op === 'map' || op === 'filter' ? [] : op === 'none';
+    return inScope(c, d, (slot) => {
+      const each = (x: unknown, index: number): unknown => {
+        if (meta) c.above[slot] = { iterator: list, index };
+        return bodyFn(x, c);
+      };
+      switch (op) {
+        case 'map':
+          return list.map(each);
+        case 'filter':
+          return list.filter((x, i) => truthy(each(x, i)));
+        case 'all':
+          if (list.length === 0) return false;
+          for (let i = 0; i < list.length; i++) if (!truthy(each(list[i], i))) return false;
+          return true;
+        case 'some':
+          for (let i = 0; i < list.length; i++) if (truthy(each(list[i], i))) return true;
+          return false;
+        default:
+          for (let i = 0; i < list.length; i++) if (truthy(each(list[i], i))) return false;
+          return true;
+      }
+    });
+  };
+}
+
+function buildReduce(args: unknown[]): Fn {
+  const listFn = compileNode(args[0]);
+  const bodyFn = compileNode(args[1]);
+  const meta = climbs(args[1]);
+  const initialFn = args[2] !== undefined ? compileNode(args[2]) : () => null;
+  return (d, c) => {
+    const list = listFn(d, c);
+    const initial = initialFn(d, c);
+    if (!Array.isArray(list)) return initial;
+    return inScope(c, d, (slot) =>
+      list.reduce((accumulator: unknown, current: unknown, index: number) => {
+        if (meta) c.above[slot] = { iterator: list, index };
+        return bodyFn({ current, accumulator }, c);
+      }, initial),
+    );
+  };
+}
+
+function missingKeys(data: unknown, keys: readonly unknown[]): unknown[] {
+  const absent: unknown[] = [];
+  for (const key of keys) {
+    const value =
+      key === undefined || key === null || key === '' ? data : (getPath(data, String(key).split('.')) ?? null);
+    if (value === null || value === '') absent.push(key);
+  }
+  return absent;
+}
+
+function buildMissing(fns: Fn[]): Fn {
+  return (d, c) => {
+    const values = fns.map((f) => f(d, c));
+    return missingKeys(d, Array.isArray(values[0]) ? values[0] : values);
+  };
+}
+
+const UNFOUND = Symbol('unfound');
+
+function buildVal(fns: Fn[], exists: boolean): Fn {
+  return (d, c) => {
+    let args: unknown = fns.map((f) => f(d, c));
+    if (Array.isArray(args) && args.length === 1 && !Array.isArray(args[0])) args = args[0];
+    const result = valLookup(args, d, c.above);
+    if (exists) return result !== UNFOUND;
+    return result === UNFOUND ? null : result;
+  };
+}
+
+function valLookup(args: unknown, data: unknown, above: readonly unknown[]): unknown {
+  if (!Array.isArray(args)) {
+    const value = own(data, String(args));
+    return value === undefined ? UNFOUND : value;
+  }
+  let result = data;
+  let start = 0;
+  if (Array.isArray(args[0]) && args[0].length === 1) {
+    start = 1;
+    const climb = Math.abs(Number(args[0][0]));
+    if (climb > 0) result = climb <= above.length ? above[above.length - climb] : null;
+  }
+  for (let i = start; i < args.length; i++) {
+    if (result === null || result === undefined) return UNFOUND;
+    const next = own(result, String(args[i]));
+    if (next === undefined) return UNFOUND;
+    result = next;
+  }
+  return result === undefined ? UNFOUND : result;
+}
+
+function errorType(error: unknown): string {
+  if (error instanceof LogicThrow) {
+    const type = (error.value as { type?: unknown }).type;
+    return typeof type === 'string' ? type : error.message;
+  }
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
+}
+
+function buildTry(fns: Fn[]): Fn {
+  return (d, c) => {
+    let lastError: unknown;
+    for (let i = 0; i < fns.length; i++) {
+      try {
+        if (i === 0) return fns[0]!(d, c);
+        return inScope(c, d, () => fns[i]!({ type: errorType(lastError) }, c));
+      } catch (error) {
+        lastError = error;
+      }
+    }
+    throw lastError;
+  };
+}
+
+/** @internal For the explanation: whether a name is known to the engine. */
+export { isOperator };

@@ -1,0 +1,98 @@
+import type { LocalizedText } from './text.js';
+
+/** A step in a JSON path: an object key or an array index. */
+export type PathSegment = string | number;
+
+/**
+ * Everything that can be wrong with a ruleset, a rule or a set of answers.
+ * Codes are stable: hosts may switch on them.
+ */
+export type IssueCode =
+  // the file itself
+  | 'invalid_json'
+  | 'invalid_type'
+  | 'missing_property'
+  | 'unknown_property'
+  | 'invalid_value'
+  | 'invalid_format'
+  | 'too_small'
+  | 'too_big'
+  // what a schema cannot see
+  | 'unsupported_dialect'
+  | 'invalid_date_range'
+  | 'duplicate_section_id'
+  | 'duplicate_field_id'
+  | 'duplicate_item_id'
+  | 'duplicate_scoring_id'
+  | 'field_id_conflict'
+  | 'unknown_section'
+  | 'unknown_variable'
+  | 'unknown_field'
+  | 'unknown_item'
+  | 'unknown_criterion'
+  | 'unknown_band'
+  | 'missing_check'
+  | 'bands_not_descending'
+  | 'invalid_option'
+  // rules
+  | 'unknown_operator'
+  | 'invalid_arguments'
+  | 'logic_too_deep'
+  | 'logic_too_large'
+  // answers
+  | 'unknown_answer'
+  | 'invalid_answer'
+  | 'answer_out_of_range'
+  | 'unknown_unit'
+  // evaluation
+  | 'invalid_evaluation_date'
+  | 'logic_error';
+
+/** Whether an issue stops the work (`error`) or only deserves a look (`warning`). */
+export type IssueSeverity = 'error' | 'warning';
+
+/**
+ * A problem found in input, as data: never thrown at the caller.
+ * `path` points into the JSON that was given (the ruleset file, the answers).
+ */
+export interface Issue {
+  readonly code: IssueCode;
+  readonly path: readonly PathSegment[];
+  readonly message: LocalizedText;
+  readonly severity: IssueSeverity;
+}
+
+/** Makes an {@link Issue}. */
+export function issue(
+  code: IssueCode,
+  path: readonly PathSegment[],
+  message: LocalizedText,
+  severity: IssueSeverity = 'error',
+): Issue {
+  return { code, path: [...path], message, severity };
+}
+
+/** Formats a path the way editors show it: `items[3].check.and[0]`. */
+export function formatPath(path: readonly PathSegment[]): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) out += out ? `.${segment}` : segment;
+    else out += `[${JSON.stringify(segment)}]`;
+  }
+  return out || '(root)';
+}
+
+/**
+ * The one error class of the package. It is thrown only where an API cannot return data
+ * (a rule handed to {@link compileLogic} that does not compile), and carries the issues.
+ */
+export class SafecheckError extends Error {
+  readonly issues: readonly Issue[];
+
+  constructor(issues: readonly Issue[]) {
+    super(issues.map((i) => `${formatPath(i.path)}: ${i.message.en} (${i.code})`).join('\n'));
+    this.name = 'SafecheckError';
+    this.issues = issues;
+  }
+}
