@@ -1,0 +1,217 @@
+import { toDayNumber } from '../engine/dates.js';
+import { convert } from '../engine/units.js';
+import { issue, type Issue } from '../issues.js';
+import type { Field, Item, Ruleset } from '../schema/ruleset.js';
+
+/** What the inspector says of a judgment item. */
+export type Verdict = 'compliant' | 'noncompliant' | 'not_applicable';
+
+/** A judgment item's answer, with an optional note. */
+export interface Judgment {
+  readonly verdict: Verdict;
+  readonly note?: string;
+}
+
+/**
+ * Answers keyed by field id (`vehicle.plate`) or, for judgment items, by item id. Values:
+ * boolean; choice value; number (or `{value, unit}`); ISO date; text; list of codes; verdict or
+ * {@link Judgment}. `null` or `""` is a blank answer.
+ */
+export type Answers = Readonly<Record<string, unknown>>;
+
+/** Answers after checking: only valid values, normalised. */
+export interface CheckedAnswers {
+  /** Valid field values by field id (numbers in the field's unit). */
+  readonly values: ReadonlyMap<string, unknown>;
+  /** Valid judgments by item id. */
+  readonly judgments: ReadonlyMap<string, Judgment>;
+  /** Every answer that is unknown or invalid; invalid answers count as blank. */
+  readonly issues: Issue[];
+}
+
+const VERDICTS: readonly string[] = ['compliant', 'noncompliant', 'not_applicable'];
+
+/** Whether an answer is blank: missing, null or an empty text. */
+export function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || value === '';
+}
+
+const describe = (value: unknown): string => {
+  const text = JSON.stringify(value);
+  return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
+};
+
+/** @internal Checks one field's answer; returns the normalised value or an issue. */
+export function checkFieldAnswer(field: Field, value: unknown): { ok: true; value: unknown } | { ok: false; issue: Issue } {
+  const path = [field.id];
+  const bad = (zh: string, en: string, code: 'invalid_answer' | 'answer_out_of_range' | 'unknown_unit' = 'invalid_answer') => ({
+    ok: false as const,
+    issue: issue(code, path, {
+      'zh-CN': `“${field.label['zh-CN']}”的答案 ${describe(value)} 无效：${zh}`,
+      en: `the answer ${describe(value)} to "${field.label.en}" is invalid: ${en}`,
+    }),
+  });
+  switch (field.type) {
+    case 'boolean':
+      return typeof value === 'boolean' ? { ok: true, value } : bad('应为是/否', 'expected true or false');
+    case 'choice':
+      if (typeof value === 'string' && field.options.some((o) => o.value === value)) return { ok: true, value };
+      return bad(
+        `应为以下之一：${field.options.map((o) => o.value).join('、')}`,
+        `expected one of ${field.options.map((o) => o.value).join(', ')}`,
+      );
+    case 'number': {
+      let n = value;
+      if (n !== null && typeof n === 'object' && !Array.isArray(n)) {
+        const { value: v, unit } = n as { value?: unknown; unit?: unknown };
+        if (typeof v !== 'number' || typeof unit !== 'string') return bad('应为数字或 {value, unit}', 'expected a number or {value, unit}');
+        if (unit === field.unit) n = v;
+        else {
+          const converted = field.unit === undefined ? null : convert(v, unit, field.unit);
+          if (converted === null) {
+            return bad(`单位 ${unit} 不能换算为 ${field.unit ?? '（无单位）'}`, `unit ${unit} does not convert to ${field.unit ?? '(no unit)'}`, 'unknown_unit');
+          }
+          n = converted;
+        }
+      }
+      if (typeof n !== 'number' || !Number.isFinite(n)) return bad('应为数字', 'expected a number');
+      if (field.integer && !Number.isInteger(n)) return bad('应为整数', 'expected a whole number');
+      if (field.min !== undefined && n < field.min) return bad(`不能小于 ${field.min}`, `below the minimum ${field.min}`, 'answer_out_of_range');
+      if (field.max !== undefined && n > field.max) return bad(`不能大于 ${field.max}`, `above the maximum ${field.max}`, 'answer_out_of_range');
+      return { ok: true, value: n };
+    }
+    case 'date':
+      return toDayNumber(value) !== null && (value as string).length === 10
+        ? { ok: true, value }
+        : bad('应为日期 YYYY-MM-DD', 'expected a date YYYY-MM-DD');
+    case 'text':
+      if (typeof value !== 'string') return bad('应为文本', 'expected a text');
+      if (field.maxLength !== undefined && Array.from(value).length > field.maxLength) {
+        return bad(`不能超过 ${field.maxLength} 个字符`, `longer than ${field.maxLength} characters`);
+      }
+      if (field.pattern !== undefined && !fullMatch(field.pattern, value)) return bad('格式不符', 'does not match the expected format');
+      return { ok: true, value };
+    case 'codes': {
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) return bad('应为代码列表', 'expected a list of codes');
+      const codes = value as string[];
+      const wrong = codes.filter(
+        (c) =>
+          (field.options !== undefined && !field.options.some((o) => o.value === c)) ||
+          (field.pattern !== undefined && !fullMatch(field.pattern, c)),
+      );
+      if (wrong.length > 0) return bad(`代码无效：${wrong.join('、')}`, `invalid codes: ${wrong.join(', ')}`);
+      return { ok: true, value: codes };
+    }
+  }
+}
+
+const patterns = new Map<string, RegExp>();
+function fullMatch(pattern: string, text: string): boolean {
+  let re = patterns.get(pattern);
+  if (!re) {
+    re = new RegExp(`^(?:${pattern})$`, 'u');
+    patterns.set(pattern, re);
+  }
+  return re.test(text);
+}
+
+/** @internal Checks a judgment item's answer. */
+export function checkJudgment(item: Item, value: unknown): { ok: true; value: Judgment } | { ok: false; issue: Issue } {
+  if (typeof value === 'string' && VERDICTS.includes(value)) return { ok: true, value: { verdict: value as Verdict } };
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const { verdict, note, ...rest } = value as { verdict?: unknown; note?: unknown };
+    if (
+      typeof verdict === 'string' &&
+      VERDICTS.includes(verdict) &&
+      (note === undefined || typeof note === 'string') &&
+      Object.keys(rest).length === 0
+    ) {
+      return { ok: true, value: note ? { verdict: verdict as Verdict, note } : { verdict: verdict as Verdict } };
+    }
+  }
+  return {
+    ok: false,
+    issue: issue('invalid_answer', [item.id], {
+      'zh-CN': `检查项“${item.title['zh-CN']}”的答案 ${describe(value)} 无效：应为 compliant、noncompliant、not_applicable 或 {verdict, note}`,
+      en: `the answer ${describe(value)} to "${item.title.en}" is invalid: expected compliant, noncompliant, not_applicable or {verdict, note}`,
+    }),
+  };
+}
+
+/**
+ * Checks answers against a ruleset's fields and judgment items. Unknown keys and invalid values
+ * are issues (never dropped in silence); invalid values count as blank.
+ */
+export function checkAnswers(ruleset: Ruleset, answers: unknown, lookup = answerLookup(ruleset)): CheckedAnswers {
+  const values = new Map<string, unknown>();
+  const judgments = new Map<string, Judgment>();
+  const issues: Issue[] = [];
+  if (answers === null || typeof answers !== 'object' || Array.isArray(answers)) {
+    if (answers !== undefined && answers !== null) {
+      issues.push(issue('invalid_answer', [], { 'zh-CN': '答案应为对象', en: 'answers must be an object' }));
+    }
+    return { values, judgments, issues };
+  }
+  for (const key of Object.keys(answers)) {
+    const value = (answers as Record<string, unknown>)[key];
+    const field = lookup.fields.get(key);
+    const item = field ? undefined : lookup.judgmentItems.get(key);
+    if (!field && !item) {
+      issues.push(
+        issue(
+          'unknown_answer',
+          [key],
+          { 'zh-CN': `规则集中没有“${key}”，该答案未被使用`, en: `the ruleset has no "${key}": this answer is not used` },
+          'warning',
+        ),
+      );
+      continue;
+    }
+    if (isBlank(value)) continue;
+    const checked = field ? checkFieldAnswer(field, value) : checkJudgment(item!, value);
+    if (!checked.ok) issues.push(checked.issue);
+    else if (field) values.set(key, checked.value);
+    else judgments.set(key, checked.value as Judgment);
+  }
+  return { values, judgments, issues };
+}
+
+/** @internal Field and judgment-item lookup tables of a ruleset. */
+export interface AnswerLookup {
+  readonly fields: ReadonlyMap<string, Field>;
+  readonly judgmentItems: ReadonlyMap<string, Item>;
+}
+
+/** @internal */
+export function answerLookup(ruleset: Ruleset): AnswerLookup {
+  return {
+    fields: new Map(ruleset.fields.map((f) => [f.id, f])),
+    judgmentItems: new Map(ruleset.items.filter((i) => i.judgment).map((i) => [i.id, i])),
+  };
+}
+
+/** @internal Nests field values by the dots of their ids: the data rules read. */
+export function toLogicData(values: ReadonlyMap<string, unknown>, date: string | undefined): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  for (const [id, value] of values) setPath(data, id, value);
+  if (date !== undefined) data.$date = date;
+  return data;
+}
+
+/** @internal */
+export function setPath(data: Record<string, unknown>, id: string, value: unknown): void {
+  const parts = id.split('.');
+  let node = data;
+  for (let i = 0; i < parts.length - 1; i++) {
+    const key = parts[i]!;
+    let next = Object.hasOwn(node, key) ? node[key] : undefined;
+    if (next === undefined || next === null || typeof next !== 'object') {
+      next = {};
+      node[key] = next;
+    }
+    node = next as Record<string, unknown>;
+  }
+  const last = parts[parts.length - 1]!;
+  if (value === undefined) delete node[last];
+  else node[last] = value;
+}

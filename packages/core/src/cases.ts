@@ -1,0 +1,85 @@
+import { evaluate } from './engine/evaluate.js';
+import type { Report } from './report/types.js';
+import type { Case, CasesFile } from './schema/cases.js';
+import type { Ruleset } from './schema/ruleset.js';
+
+/** The result of one worked case. */
+export interface CaseResult {
+  readonly id: string;
+  readonly ok: boolean;
+  /** What differed from the expectation, one sentence each (en). */
+  readonly failures: readonly string[];
+  readonly report: Report;
+}
+
+/** The answers and date a case evaluates, after `extends` and `defaultJudgment`. */
+function resolve(ruleset: Ruleset, cases: readonly Case[], c: Case): { answers: Record<string, unknown>; date?: string } {
+  const chain: Case[] = [];
+  const seen = new Set<string>();
+  for (let cur: Case | undefined = c; cur; cur = cur.extends ? cases.find((x) => x.id === cur!.extends) : undefined) {
+    if (seen.has(cur.id)) break;
+    seen.add(cur.id);
+    chain.unshift(cur);
+  }
+  const answers: Record<string, unknown> = {};
+  let date: string | undefined;
+  let verdict: string | undefined;
+  for (const link of chain) {
+    Object.assign(answers, link.answers);
+    date = link.date ?? date;
+    verdict = link.defaultJudgment ?? verdict;
+  }
+  if (verdict) for (const item of ruleset.items) if (item.judgment && !(item.id in answers)) answers[item.id] = verdict;
+  for (const [k, v] of Object.entries(answers)) if (v === null) delete answers[k];
+  return date === undefined ? { answers } : { answers, date };
+}
+
+const same = (a: readonly string[], b: readonly string[]): boolean =>
+  JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
+
+/**
+ * Runs a ruleset's worked cases and says, per case, what differs from what its author expected.
+ * A case whose `extends` names no earlier case fails.
+ */
+export function runCases(ruleset: Ruleset, file: CasesFile): CaseResult[] {
+  return file.cases.map((c) => {
+    const failures: string[] = [];
+    if (c.extends && !file.cases.some((x) => x.id === c.extends)) failures.push(`extends unknown case "${c.extends}"`);
+    const { answers, date } = resolve(ruleset, file.cases, c);
+    const report = evaluate(ruleset, answers, date === undefined ? {} : { date });
+    const e = c.expect;
+    if (e.outcome !== undefined && report.outcome !== e.outcome) failures.push(`outcome is ${report.outcome}, expected ${e.outcome}`);
+    const byId = new Map(report.items.map((it) => [it.id, it]));
+    for (const [id, status] of Object.entries(e.items ?? {})) {
+      const it = byId.get(id);
+      if (!it) failures.push(`no item "${id}"`);
+      else if (it.status !== status) {
+        const why = it.explanation ? ` (${it.explanation.text.en})` : '';
+        failures.push(`item ${id} is ${it.status}, expected ${status}${why}`);
+      }
+    }
+    if (e.score !== undefined && report.score?.score !== e.score) failures.push(`score is ${report.score?.score}, expected ${e.score}`);
+    if (e.band !== undefined && report.score?.band.id !== e.band) failures.push(`band is ${report.score?.band.id}, expected ${e.band}`);
+    if (e.overrides !== undefined) {
+      const fired = report.score?.overrides.map((o) => o.override) ?? [];
+      if (!same(fired, e.overrides)) failures.push(`overrides are [${fired}], expected [${e.overrides}]`);
+    }
+    if (e.majorHazards !== undefined) {
+      const found = [...new Set(report.majorHazards.map((m) => m.criterion))];
+      if (!same(found, e.majorHazards)) failures.push(`major hazards are [${found}], expected [${e.majorHazards}]`);
+    }
+    for (const [id, texts] of Object.entries(e.explanations ?? {})) {
+      const ex = byId.get(id)?.explanation;
+      for (const t of texts) {
+        if (!ex || !(ex.text['zh-CN'].includes(t) || ex.text.en.includes(t))) {
+          failures.push(`explanation of ${id} lacks "${t}" (it says: ${ex ? ex.text.en : 'nothing'})`);
+        }
+      }
+    }
+    if (e.issues !== undefined) {
+      const codes = report.issues.map((i) => i.code);
+      if (!same(codes, e.issues)) failures.push(`issues are [${codes}], expected [${e.issues}]`);
+    }
+    return { id: c.id, ok: failures.length === 0, failures, report };
+  });
+}

@@ -1,0 +1,202 @@
+import { checkFieldAnswer, checkJudgment, isBlank, setPath, type Answers } from '../answers/answers.js';
+import { issue, type Issue } from '../issues.js';
+import { isParsed, parseRuleset } from '../parse.js';
+import type { ItemStatus, Outcome, Report } from '../report/types.js';
+import type { Ruleset } from '../schema/ruleset.js';
+import { SafecheckError } from '../issues.js';
+import type { EvalContext } from './compile.js';
+import { compileNode } from './compile.js';
+import {
+  buildReport,
+  evaluateItem,
+  outcomeOf,
+  stateFrom,
+  type EvalState,
+  type EvaluateOptions,
+  type ItemState,
+} from './evaluate.js';
+import { truthy } from './operators.js';
+import { prepare, type Prepared } from './prepare.js';
+
+/** An item whose status an answer changed. */
+export interface ItemChange {
+  readonly id: string;
+  readonly from: ItemStatus;
+  readonly to: ItemStatus;
+}
+
+/** What one update did. */
+export interface SessionUpdate {
+  /** The items whose status changed, in ruleset order. */
+  readonly changed: readonly ItemChange[];
+  /** The issues of the answers just given (empty when they are valid). */
+  readonly issues: readonly Issue[];
+  readonly outcome: Outcome;
+}
+
+/** Answered of applicable: what a progress bar shows. */
+export interface Progress {
+  /** Required visible fields and applicable judgment items that have an answer. */
+  readonly answered: number;
+  /** Required visible fields and applicable judgment items. */
+  readonly total: number;
+}
+
+/**
+ * A live evaluation for forms: when an answer changes, only the items that read it are
+ * evaluated again, and the update says which items changed.
+ *
+ * @example
+ * const session = createSession(ruleset, {}, { date: '2026-03-13' });
+ * session.set('escort.present', false).changed; // [{ id: 'lfc.c2-personnel', from: 'incomplete', to: 'fail' }]
+ */
+export class Session {
+  /** The ruleset being answered. */
+  readonly ruleset: Ruleset;
+  readonly #p: Prepared;
+  readonly #state: EvalState;
+  readonly #states: ItemState[];
+  readonly #raw: Record<string, unknown>;
+  readonly #issues = new Map<string, Issue>();
+  readonly #ctx: EvalContext = { missing: null, above: [] };
+  readonly #explain: boolean;
+  #outcome: Outcome;
+
+  /** @internal Use {@link createSession}. */
+  constructor(ruleset: Ruleset, answers: Answers = {}, options: EvaluateOptions = {}) {
+    if (!isParsed(ruleset)) {
+      const result = parseRuleset(ruleset);
+      if (!result.success) throw new SafecheckError(result.issues);
+      ruleset = result.ruleset;
+    }
+    this.ruleset = ruleset;
+    this.#p = prepare(ruleset);
+    this.#explain = options.explain !== false;
+    const { state, issues } = stateFrom(ruleset, answers, options.date);
+    this.#state = state;
+    for (const i of issues) this.#issues.set(String(i.path[0] ?? ''), i);
+    this.#raw = {};
+    if (answers && typeof answers === 'object') for (const [k, v] of Object.entries(answers)) if (!isBlank(v)) this.#raw[k] = v;
+    this.#states = this.#p.items.map((pi) => evaluateItem(this.#p, this.#state, pi, this.#ctx));
+    this.#outcome = outcomeOf(this.#states);
+  }
+
+  /** The current answers, as given (including ones with issues). */
+  get answers(): Answers {
+    return { ...this.#raw };
+  }
+
+  /** The current outcome. */
+  get outcome(): Outcome {
+    return this.#outcome;
+  }
+
+  /** The issues of the current answers. */
+  get issues(): readonly Issue[] {
+    return [...this.#issues.values()];
+  }
+
+  /** Sets one answer (a field id, or a judgment item's id); `null` or `undefined` clears it. */
+  set(key: string, value: unknown): SessionUpdate {
+    return this.update({ [key]: value });
+  }
+
+  /** Sets several answers at once. */
+  update(answers: Answers): SessionUpdate {
+    const touched = new Set<number>();
+    const issues: Issue[] = [];
+    for (const [key, value] of Object.entries(answers)) {
+      this.#issues.delete(key);
+      if (isBlank(value)) delete this.#raw[key];
+      else this.#raw[key] = value;
+      const field = this.#p.lookup.fields.get(key);
+      const item = field ? undefined : this.#p.lookup.judgmentItems.get(key);
+      if (!field && !item) {
+        const i = issue(
+          'unknown_answer',
+          [key],
+          { 'zh-CN': `规则集中没有“${key}”，该答案未被使用`, en: `the ruleset has no "${key}": this answer is not used` },
+          'warning',
+        );
+        this.#issues.set(key, i);
+        issues.push(i);
+        continue;
+      }
+      let valid: unknown;
+      if (!isBlank(value)) {
+        const checked = field ? checkFieldAnswer(field, value) : checkJudgment(item!, value);
+        if (checked.ok) valid = checked.value;
+        else {
+          this.#issues.set(key, checked.issue);
+          issues.push(checked.issue);
+        }
+      }
+      if (field) {
+        if (valid === undefined) this.#state.values.delete(key);
+        else this.#state.values.set(key, valid);
+        setPath(this.#state.data, key, valid);
+      } else if (valid === undefined) this.#state.judgments.delete(key);
+      else this.#state.judgments.set(key, valid as never);
+      for (const i of this.#p.dependents(key)) touched.add(i);
+    }
+    const changed: ItemChange[] = [];
+    for (const i of [...touched].sort((a, b) => a - b)) {
+      const before = this.#states[i]!;
+      const after = evaluateItem(this.#p, this.#state, this.#p.items[i]!, this.#ctx);
+      this.#states[i] = after;
+      if (before.status !== after.status) changed.push({ id: this.#p.items[i]!.item.id, from: before.status, to: after.status });
+    }
+    if (changed.length > 0) this.#outcome = outcomeOf(this.#states);
+    return { changed, issues, outcome: this.#outcome };
+  }
+
+  /** An item's current status. */
+  status(id: string): ItemStatus | undefined {
+    const index = this.#p.items.findIndex((pi) => pi.item.id === id);
+    return index < 0 ? undefined : this.#states[index]!.status;
+  }
+
+  /** Every item's current status, in ruleset order. */
+  statuses(): ReadonlyMap<string, ItemStatus> {
+    return new Map(this.#p.items.map((pi, i) => [pi.item.id, this.#states[i]!.status]));
+  }
+
+  /** Whether a field is shown: its `appliesWhen` holds (or it has none). */
+  fieldApplies(id: string): boolean {
+    const field = this.#p.lookup.fields.get(id);
+    if (!field || field.appliesWhen === undefined) return field !== undefined;
+    try {
+      return truthy(compileNode(field.appliesWhen)(this.#state.data, this.#ctx));
+    } catch {
+      return true;
+    }
+  }
+
+  /** Answered of applicable, for a progress bar. */
+  progress(): Progress {
+    let answered = 0;
+    let total = 0;
+    for (const f of this.ruleset.fields) {
+      if (!f.required || !this.fieldApplies(f.id)) continue;
+      total++;
+      if (this.#state.values.has(f.id)) answered++;
+    }
+    this.#p.items.forEach((pi, i) => {
+      if (!pi.item.judgment || this.#states[i]!.status === 'not_applicable') return;
+      if (this.#states[i]!.missing && this.#states[i]!.missing![0] !== pi.item.id) return;
+      total++;
+      if (this.#state.judgments.has(pi.item.id)) answered++;
+    });
+    return { answered, total };
+  }
+
+  /** The full report of the current answers. */
+  report(): Report {
+    return buildReport(this.#p, this.#state, this.#states, this.issues, this.#explain);
+  }
+}
+
+/** Starts a {@link Session} on a parsed ruleset. */
+export function createSession(ruleset: Ruleset, answers: Answers = {}, options: EvaluateOptions = {}): Session {
+  return new Session(ruleset, answers, options);
+}
