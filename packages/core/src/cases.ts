@@ -13,7 +13,11 @@ export interface CaseResult {
 }
 
 /** The answers and date a case evaluates, after `extends` and `defaultJudgment`. */
-function resolve(ruleset: Ruleset, cases: readonly Case[], c: Case): { answers: Record<string, unknown>; date?: string } {
+function resolve(
+  ruleset: Ruleset,
+  cases: readonly Case[],
+  c: Case,
+): { answers: Record<string, unknown>; date?: string } {
   const chain: Case[] = [];
   const seen = new Set<string>();
   for (let cur: Case | undefined = c; cur; cur = cur.extends ? cases.find((x) => x.id === cur!.extends) : undefined) {
@@ -48,7 +52,8 @@ export function runCases(ruleset: Ruleset, file: CasesFile): CaseResult[] {
     const { answers, date } = resolve(ruleset, file.cases, c);
     const report = evaluate(ruleset, answers, date === undefined ? {} : { date });
     const e = c.expect;
-    if (e.outcome !== undefined && report.outcome !== e.outcome) failures.push(`outcome is ${report.outcome}, expected ${e.outcome}`);
+    if (e.outcome !== undefined && report.outcome !== e.outcome)
+      failures.push(`outcome is ${report.outcome}, expected ${e.outcome}`);
     const byId = new Map(report.items.map((it) => [it.id, it]));
     for (const [id, status] of Object.entries(e.items ?? {})) {
       const it = byId.get(id);
@@ -58,8 +63,10 @@ export function runCases(ruleset: Ruleset, file: CasesFile): CaseResult[] {
         failures.push(`item ${id} is ${it.status}, expected ${status}${why}`);
       }
     }
-    if (e.score !== undefined && report.score?.score !== e.score) failures.push(`score is ${report.score?.score}, expected ${e.score}`);
-    if (e.band !== undefined && report.score?.band.id !== e.band) failures.push(`band is ${report.score?.band.id}, expected ${e.band}`);
+    if (e.score !== undefined && report.score?.score !== e.score)
+      failures.push(`score is ${report.score?.score}, expected ${e.score}`);
+    if (e.band !== undefined && report.score?.band.id !== e.band)
+      failures.push(`band is ${report.score?.band.id}, expected ${e.band}`);
     if (e.overrides !== undefined) {
       const fired = report.score?.overrides.map((o) => o.override) ?? [];
       if (!same(fired, e.overrides)) failures.push(`overrides are [${fired}], expected [${e.overrides}]`);

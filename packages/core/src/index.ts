@@ -1,14 +1,45 @@
 export { parseRuleset, type ParseResult } from './parse.js';
-export { compileLogic, analyzeLogic, DEFAULT_LIMITS, type Logic, type CompiledLogic, type LogicLimits, type LogicAnalysis } from './engine/compile.js';
-export { operatorNames, operatorInfo, truthy, LogicThrow, type OperatorInfo, type OperatorFamily } from './engine/operators.js';
+export {
+  compileLogic,
+  analyzeLogic,
+  DEFAULT_LIMITS,
+  type Logic,
+  type CompiledLogic,
+  type LogicLimits,
+  type LogicAnalysis,
+} from './engine/compile.js';
+export {
+  operatorNames,
+  operatorInfo,
+  truthy,
+  LogicThrow,
+  type OperatorInfo,
+  type OperatorFamily,
+} from './engine/operators.js';
 export { evaluate, type EvaluateOptions } from './engine/evaluate.js';
 export { createSession, Session, type ItemChange, type SessionUpdate, type Progress } from './engine/session.js';
 export type { Condition } from './engine/explain.js';
 export { checkAnswers, type Answers, type CheckedAnswers, type Judgment, type Verdict } from './answers/answers.js';
 export type { ScoreResult, ScoreLine, ProjectScore, FiredOverride } from './grading/score.js';
-export type { Report, ItemResult, ItemStatus, Outcome, Explanation, Counts, MajorHazard } from './report/types.js';
+export type {
+  Report,
+  LoadingRecord,
+  ItemResult,
+  ItemStatus,
+  Outcome,
+  Explanation,
+  Counts,
+  MajorHazard,
+} from './report/types.js';
 export { formatValue } from './report/format.js';
-export { SafecheckError, formatPath, type Issue, type IssueCode, type IssueSeverity, type PathSegment } from './issues.js';
+export {
+  SafecheckError,
+  formatPath,
+  type Issue,
+  type IssueCode,
+  type IssueSeverity,
+  type PathSegment,
+} from './issues.js';
 export { localize, perLocale, LOCALES, DEFAULT_LOCALE, type Locale, type LocalizedText } from './text.js';
 export {
   DIALECT,
@@ -18,6 +49,26 @@ export {
   SectionSchema,
   BasisSchema,
   ScoringSchema,
+  ScoringProjectSchema,
+  ScoringRuleSchema,
+  BandSchema,
+  OverrideSchema,
+  CriterionSchema,
+  ExplainSchema,
+  BooleanFieldSchema,
+  ChoiceFieldSchema,
+  NumberFieldSchema,
+  DateFieldSchema,
+  TextFieldSchema,
+  CodesFieldSchema,
+  RecordSchema,
+  OutcomesSchema,
+  ChangelogEntrySchema,
+  IdSchema,
+  FieldIdSchema,
+  IsoDateSchema,
+  LogicSchema,
+  VerificationSchema,
   LocalizedTextSchema,
   type Ruleset,
   type Field,
@@ -33,5 +84,12 @@ export {
   type Criterion,
   type Explain,
 } from './schema/ruleset.js';
-export { CasesFileSchema, CaseSchema, type CasesFile, type Case, type CaseExpect } from './schema/cases.js';
+export {
+  CasesFileSchema,
+  CaseSchema,
+  CaseExpectSchema,
+  type CasesFile,
+  type Case,
+  type CaseExpect,
+} from './schema/cases.js';
 export { runCases, type CaseResult } from './cases.js';

@@ -7,46 +7,45 @@ export type PathSegment = string | number;
  * Everything that can be wrong with a ruleset, a rule or a set of answers.
  * Codes are stable: hosts may switch on them.
  */
-export type IssueCode =
-  // the file itself
-  | 'invalid_json'
-  | 'invalid_type'
-  | 'missing_property'
-  | 'unknown_property'
-  | 'invalid_value'
-  | 'invalid_format'
-  | 'too_small'
-  | 'too_big'
-  // what a schema cannot see
-  | 'unsupported_dialect'
-  | 'invalid_date_range'
-  | 'duplicate_section_id'
-  | 'duplicate_field_id'
-  | 'duplicate_item_id'
-  | 'duplicate_scoring_id'
-  | 'field_id_conflict'
-  | 'unknown_section'
-  | 'unknown_variable'
-  | 'unknown_field'
-  | 'unknown_item'
-  | 'unknown_criterion'
-  | 'unknown_band'
-  | 'missing_check'
-  | 'bands_not_descending'
-  | 'invalid_option'
-  // rules
-  | 'unknown_operator'
-  | 'invalid_arguments'
-  | 'logic_too_deep'
-  | 'logic_too_large'
-  // answers
-  | 'unknown_answer'
-  | 'invalid_answer'
-  | 'answer_out_of_range'
-  | 'unknown_unit'
-  // evaluation
-  | 'invalid_evaluation_date'
-  | 'logic_error';
+export const ISSUE_CODES = [
+  'invalid_json',
+  'invalid_type',
+  'missing_property',
+  'unknown_property',
+  'invalid_value',
+  'invalid_format',
+  'too_small',
+  'too_big',
+  'unsupported_dialect',
+  'invalid_date_range',
+  'duplicate_section_id',
+  'duplicate_field_id',
+  'duplicate_item_id',
+  'duplicate_scoring_id',
+  'field_id_conflict',
+  'unknown_section',
+  'unknown_variable',
+  'unknown_field',
+  'unknown_item',
+  'unknown_criterion',
+  'unknown_band',
+  'missing_check',
+  'bands_not_descending',
+  'invalid_option',
+  'unknown_operator',
+  'invalid_arguments',
+  'logic_too_deep',
+  'logic_too_large',
+  'unknown_answer',
+  'invalid_answer',
+  'answer_out_of_range',
+  'unknown_unit',
+  'invalid_evaluation_date',
+  'logic_error',
+] as const;
+
+/** One of {@link ISSUE_CODES}. */
+export type IssueCode = (typeof ISSUE_CODES)[number];
 
 /** Whether an issue stops the work (`error`) or only deserves a look (`warning`). */
 export type IssueSeverity = 'error' | 'warning';

@@ -39,7 +39,7 @@ export function parseRuleset(json: unknown): ParseResult {
       };
     }
   }
-  const result = RulesetSchema.safeParse(value);
+  const result = RulesetSchema.safeParse(value, { reportInput: true });
   if (!result.success) return { success: false, issues: result.error.issues.flatMap(fromZod) };
   const ruleset = result.data;
   const found = checkRuleset(ruleset);
@@ -337,7 +337,9 @@ function checkRuleset(r: Ruleset): Issue[] {
       logic(o.when, [...at, 'when']);
       unknownItems(o.items, [...at, 'items']);
       if (!bandIds.has(o.band)) {
-        out.push(issue('unknown_band', [...at, 'band'], { 'zh-CN': `没有分级“${o.band}”`, en: `no band has id "${o.band}"` }));
+        out.push(
+          issue('unknown_band', [...at, 'band'], { 'zh-CN': `没有分级“${o.band}”`, en: `no band has id "${o.band}"` }),
+        );
       }
     });
     duplicates('duplicate_scoring_id', scoringIds, { 'zh-CN': '计分', en: 'scoring' });

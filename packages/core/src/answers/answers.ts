@@ -42,9 +42,16 @@ const describe = (value: unknown): string => {
 };
 
 /** @internal Checks one field's answer; returns the normalised value or an issue. */
-export function checkFieldAnswer(field: Field, value: unknown): { ok: true; value: unknown } | { ok: false; issue: Issue } {
+export function checkFieldAnswer(
+  field: Field,
+  value: unknown,
+): { ok: true; value: unknown } | { ok: false; issue: Issue } {
   const path = [field.id];
-  const bad = (zh: string, en: string, code: 'invalid_answer' | 'answer_out_of_range' | 'unknown_unit' = 'invalid_answer') => ({
+  const bad = (
+    zh: string,
+    en: string,
+    code: 'invalid_answer' | 'answer_out_of_range' | 'unknown_unit' = 'invalid_answer',
+  ) => ({
     ok: false as const,
     issue: issue(code, path, {
       'zh-CN': `“${field.label['zh-CN']}”的答案 ${describe(value)} 无效：${zh}`,
@@ -64,20 +71,27 @@ export function checkFieldAnswer(field: Field, value: unknown): { ok: true; valu
       let n = value;
       if (n !== null && typeof n === 'object' && !Array.isArray(n)) {
         const { value: v, unit } = n as { value?: unknown; unit?: unknown };
-        if (typeof v !== 'number' || typeof unit !== 'string') return bad('应为数字或 {value, unit}', 'expected a number or {value, unit}');
+        if (typeof v !== 'number' || typeof unit !== 'string')
+          return bad('应为数字或 {value, unit}', 'expected a number or {value, unit}');
         if (unit === field.unit) n = v;
         else {
           const converted = field.unit === undefined ? null : convert(v, unit, field.unit);
           if (converted === null) {
-            return bad(`单位 ${unit} 不能换算为 ${field.unit ?? '（无单位）'}`, `unit ${unit} does not convert to ${field.unit ?? '(no unit)'}`, 'unknown_unit');
+            return bad(
+              `单位 ${unit} 不能换算为 ${field.unit ?? '（无单位）'}`,
+              `unit ${unit} does not convert to ${field.unit ?? '(no unit)'}`,
+              'unknown_unit',
+            );
           }
           n = converted;
         }
       }
       if (typeof n !== 'number' || !Number.isFinite(n)) return bad('应为数字', 'expected a number');
       if (field.integer && !Number.isInteger(n)) return bad('应为整数', 'expected a whole number');
-      if (field.min !== undefined && n < field.min) return bad(`不能小于 ${field.min}`, `below the minimum ${field.min}`, 'answer_out_of_range');
-      if (field.max !== undefined && n > field.max) return bad(`不能大于 ${field.max}`, `above the maximum ${field.max}`, 'answer_out_of_range');
+      if (field.min !== undefined && n < field.min)
+        return bad(`不能小于 ${field.min}`, `below the minimum ${field.min}`, 'answer_out_of_range');
+      if (field.max !== undefined && n > field.max)
+        return bad(`不能大于 ${field.max}`, `above the maximum ${field.max}`, 'answer_out_of_range');
       return { ok: true, value: n };
     }
     case 'date':
@@ -89,10 +103,12 @@ export function checkFieldAnswer(field: Field, value: unknown): { ok: true; valu
       if (field.maxLength !== undefined && Array.from(value).length > field.maxLength) {
         return bad(`不能超过 ${field.maxLength} 个字符`, `longer than ${field.maxLength} characters`);
       }
-      if (field.pattern !== undefined && !fullMatch(field.pattern, value)) return bad('格式不符', 'does not match the expected format');
+      if (field.pattern !== undefined && !fullMatch(field.pattern, value))
+        return bad('格式不符', 'does not match the expected format');
       return { ok: true, value };
     case 'codes': {
-      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) return bad('应为代码列表', 'expected a list of codes');
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+        return bad('应为代码列表', 'expected a list of codes');
       const codes = value as string[];
       const wrong = codes.filter(
         (c) =>
@@ -142,7 +158,12 @@ export function checkJudgment(item: Item, value: unknown): { ok: true; value: Ju
  * Checks answers against a ruleset's fields and judgment items. Unknown keys and invalid values
  * are issues (never dropped in silence); invalid values count as blank.
  */
-export function checkAnswers(ruleset: Ruleset, answers: unknown, lookup = answerLookup(ruleset)): CheckedAnswers {
+export function checkAnswers(ruleset: Ruleset, answers: unknown): CheckedAnswers {
+  return checkAnswersWith(ruleset, answers, answerLookup(ruleset));
+}
+
+/** @internal {@link checkAnswers} with lookup tables already built. */
+export function checkAnswersWith(ruleset: Ruleset, answers: unknown, lookup: AnswerLookup): CheckedAnswers {
   const values = new Map<string, unknown>();
   const judgments = new Map<string, Judgment>();
   const issues: Issue[] = [];
@@ -161,7 +182,10 @@ export function checkAnswers(ruleset: Ruleset, answers: unknown, lookup = answer
         issue(
           'unknown_answer',
           [key],
-          { 'zh-CN': `规则集中没有“${key}”，该答案未被使用`, en: `the ruleset has no "${key}": this answer is not used` },
+          {
+            'zh-CN': `规则集中没有“${key}”，该答案未被使用`,
+            en: `the ruleset has no "${key}": this answer is not used`,
+          },
           'warning',
         ),
       );

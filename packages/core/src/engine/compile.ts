@@ -63,7 +63,11 @@ const ITERATORS = new Set(['filter', 'map', 'reduce', 'all', 'some', 'none']);
  * Looks at a rule without running it: unknown operators, argument counts, depth and size,
  * and the data paths it reads.
  */
-export function analyzeLogic(rule: Logic, path: readonly PathSegment[] = [], limits: LogicLimits = DEFAULT_LIMITS): LogicAnalysis {
+export function analyzeLogic(
+  rule: Logic,
+  path: readonly PathSegment[] = [],
+  limits: LogicLimits = DEFAULT_LIMITS,
+): LogicAnalysis {
   const issues: Issue[] = [];
   const vars = new Set<string>();
   let dynamic = false;

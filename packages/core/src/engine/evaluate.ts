@@ -1,9 +1,18 @@
-import { checkAnswers, toLogicData, type Judgment } from '../answers/answers.js';
+import { checkAnswersWith, toLogicData, type Judgment } from '../answers/answers.js';
 import { computeScore } from '../grading/score.js';
 import { issue, type Issue } from '../issues.js';
 import { isParsed, parseRuleset } from '../parse.js';
-import type { Counts, Explanation, ItemResult, ItemStatus, MajorHazard, Outcome, Report } from '../report/types.js';
-import type { Ruleset } from '../schema/ruleset.js';
+import type {
+  Counts,
+  Explanation,
+  ItemResult,
+  ItemStatus,
+  LoadingRecord,
+  MajorHazard,
+  Outcome,
+  Report,
+} from '../report/types.js';
+import type { Field, Ruleset } from '../schema/ruleset.js';
 import { perLocale, type LocalizedText } from '../text.js';
 import { compileNode, type EvalContext } from './compile.js';
 import { toDayNumber } from './dates.js';
@@ -87,9 +96,13 @@ export function evaluateItem(p: Prepared, state: EvalState, pi: PreparedItem, ct
 }
 
 /** @internal Builds the evaluation state from answers, with the issues found in them. */
-export function stateFrom(ruleset: Ruleset, answers: unknown, date: string | undefined): { state: EvalState; issues: Issue[] } {
+export function stateFrom(
+  ruleset: Ruleset,
+  answers: unknown,
+  date: string | undefined,
+): { state: EvalState; issues: Issue[] } {
   const p = prepare(ruleset);
-  const checked = checkAnswers(ruleset, answers, p.lookup);
+  const checked = checkAnswersWith(ruleset, answers, p.lookup);
   const issues = [...checked.issues];
   let validDate = date;
   if (date !== undefined && (toDayNumber(date) === null || date.length !== 10)) {
@@ -213,7 +226,9 @@ export function buildReport(
     }
     const judgment = item.judgment ? state.judgments.get(item.id) : undefined;
     const explanation =
-      explain && (s.status === 'fail' || s.status === 'incomplete') ? explainItem(p, state, pi, s, judgment) : undefined;
+      explain && (s.status === 'fail' || s.status === 'incomplete')
+        ? explainItem(p, state, pi, s, judgment)
+        : undefined;
     return {
       id: item.id,
       section: item.section,
@@ -240,12 +255,17 @@ export function buildReport(
       })
     : undefined;
 
-  let record: Record<string, unknown> | undefined;
+  let record: LoadingRecord | undefined;
   if (r.record) {
-    record = {};
-    for (const id of r.record.fields) record[id] = state.values.get(id) ?? null;
-    record.outcome = outcome;
-    if (state.date !== undefined) record.date = state.date;
+    const values: Record<string, unknown> = {};
+    for (const id of r.record.fields) values[id] = state.values.get(id) ?? null;
+    record = {
+      values,
+      outcome,
+      ...(r.outcomes ? { outcomeLabel: r.outcomes[outcome] } : {}),
+      date: state.date ?? null,
+      ...(r.record.retention ? { retention: r.record.retention } : {}),
+    };
   }
 
   return {
@@ -275,13 +295,28 @@ function explainItem(p: Prepared, state: EvalState, pi: PreparedItem, s: ItemSta
     const item = p.lookup.judgmentItems.get(key);
     return item ? item.title : { 'zh-CN': key, en: key };
   };
+  const fieldShown = (f: Field): boolean => {
+    if (f.appliesWhen === undefined) return true;
+    try {
+      return truthy(compileNode(f.appliesWhen)(state.data, { missing: null, above: [] }));
+    } catch {
+      return true;
+    }
+  };
   const inputs = pi.vars
     .map((v) => p.fieldOf(v))
     .filter((f, i, all) => f !== undefined && all.indexOf(f) === i)
     .map((f) => ({ field: f!.id, label: f!.label, value: state.values.get(f!.id) ?? null }));
 
   if (s.status === 'incomplete') {
-    const missing = (s.missing ?? []).map((m) => ({ field: m, label: label(m) }));
+    // What stopped the evaluation first, then every other blank required input the item reads
+    // and shows, so the inspector can fill them all at once.
+    const keys = [...(s.missing ?? [])];
+    for (const v of pi.vars) {
+      const f = p.fieldOf(v);
+      if (f && f.required && !state.values.has(f.id) && !keys.includes(f.id) && fieldShown(f)) keys.push(f.id);
+    }
+    const missing = keys.map((m) => ({ field: m, label: label(m) }));
     const text: LocalizedText = s.error
       ? { 'zh-CN': `规则出错，无法判定：${s.error}`, en: `the rule raised an error and cannot decide: ${s.error}` }
       : perLocale((l) =>
@@ -301,7 +336,9 @@ function explainItem(p: Prepared, state: EvalState, pi: PreparedItem, s: ItemSta
       for (const [name, fn] of e.values) values[name] = fn(state.data, ctx);
       const read = (name: string) => {
         const f = fields.get(name);
-        return f ? { found: true, value: state.values.get(name) ?? null, field: f } : { found: false, value: undefined };
+        return f
+          ? { found: true, value: state.values.get(name) ?? null, field: f }
+          : { found: false, value: undefined };
       };
       messages.push(perLocale((l) => fillTemplate(e.text[l], values, read, l)));
     } catch {
@@ -312,7 +349,14 @@ function explainItem(p: Prepared, state: EvalState, pi: PreparedItem, s: ItemSta
     const said: LocalizedText = judgment.note
       ? { 'zh-CN': `检查人员判定不符合：${judgment.note}`, en: `judged non-compliant: ${judgment.note}` }
       : { 'zh-CN': '检查人员判定不符合', en: 'judged non-compliant' };
-    return { text: join([...messages, said]), messages, conditions: [], inputs, missing: [], ...(judgment.note ? { note: judgment.note } : {}) };
+    return {
+      text: join([...messages, said]),
+      messages,
+      conditions: [],
+      inputs,
+      missing: [],
+      ...(judgment.note ? { note: judgment.note } : {}),
+    };
   }
   const conditions = pi.item.check === undefined ? [] : decisiveConditions(pi.item.check, state.data, fields);
   const text = messages.length > 0 ? join(messages) : join(conditions.map((c) => c.text));

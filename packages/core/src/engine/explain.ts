@@ -34,7 +34,12 @@ function evalNode(node: unknown, data: unknown): unknown {
  * The sub-conditions that made `rule` falsy for `data`: through `and` to the first false part,
  * through `or` to every part, through `if` to the branch taken; any other operation is a leaf.
  */
-export function decisiveConditions(rule: unknown, data: unknown, fields: ReadonlyMap<string, Field>, limit = 8): Condition[] {
+export function decisiveConditions(
+  rule: unknown,
+  data: unknown,
+  fields: ReadonlyMap<string, Field>,
+  limit = 8,
+): Condition[] {
   const out: Condition[] = [];
   const walk = (node: unknown, depth: number): void => {
     if (out.length >= limit) return;
@@ -91,13 +96,17 @@ export function render(
     const name = String(args[0]);
     if (name === '$date') {
       const value = evalNode(node, data);
-      return locale === 'zh-CN' ? `检查日期（${formatValue(value, locale)}）` : `the evaluation date (${formatValue(value, locale)})`;
+      return locale === 'zh-CN'
+        ? `检查日期（${formatValue(value, locale)}）`
+        : `the evaluation date (${formatValue(value, locale)})`;
     }
     const field = fields.get(name);
     const value = evalNode(node, data);
     if (field) inputs.set(name, value);
     const label = field ? field.label[locale] : name;
-    return locale === 'zh-CN' ? `${label}（${formatValue(value, locale, field)}）` : `${label} (${formatValue(value, locale, field)})`;
+    return locale === 'zh-CN'
+      ? `${label}（${formatValue(value, locale, field)}）`
+      : `${label} (${formatValue(value, locale, field)})`;
   }
   const info = operatorInfo(op);
   const parts = args.map((a) => render(a, data, fields, locale, inputs));
@@ -108,7 +117,8 @@ export function render(
     return `${parts[0]} ${info.infix[locale]} ${parts[1]} ${info.infix[locale]} ${parts[2]}`;
   }
   if (op === 'and' || op === 'or') {
-    const joiner = op === 'and' ? (locale === 'zh-CN' ? '，并且 ' : ', and ') : locale === 'zh-CN' ? '，或者 ' : ', or ';
+    const joiner =
+      op === 'and' ? (locale === 'zh-CN' ? '，并且 ' : ', and ') : locale === 'zh-CN' ? '，或者 ' : ', or ';
     return parts.join(joiner);
   }
   const name = info ? info.doc[locale] : op;

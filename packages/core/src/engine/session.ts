@@ -76,7 +76,8 @@ export class Session {
     this.#state = state;
     for (const i of issues) this.#issues.set(String(i.path[0] ?? ''), i);
     this.#raw = {};
-    if (answers && typeof answers === 'object') for (const [k, v] of Object.entries(answers)) if (!isBlank(v)) this.#raw[k] = v;
+    if (answers && typeof answers === 'object')
+      for (const [k, v] of Object.entries(answers)) if (!isBlank(v)) this.#raw[k] = v;
     this.#states = this.#p.items.map((pi) => evaluateItem(this.#p, this.#state, pi, this.#ctx));
     this.#outcome = outcomeOf(this.#states);
   }
@@ -115,7 +116,10 @@ export class Session {
         const i = issue(
           'unknown_answer',
           [key],
-          { 'zh-CN': `规则集中没有“${key}”，该答案未被使用`, en: `the ruleset has no "${key}": this answer is not used` },
+          {
+            'zh-CN': `规则集中没有“${key}”，该答案未被使用`,
+            en: `the ruleset has no "${key}": this answer is not used`,
+          },
           'warning',
         );
         this.#issues.set(key, i);
@@ -144,7 +148,8 @@ export class Session {
       const before = this.#states[i]!;
       const after = evaluateItem(this.#p, this.#state, this.#p.items[i]!, this.#ctx);
       this.#states[i] = after;
-      if (before.status !== after.status) changed.push({ id: this.#p.items[i]!.item.id, from: before.status, to: after.status });
+      if (before.status !== after.status)
+        changed.push({ id: this.#p.items[i]!.item.id, from: before.status, to: after.status });
     }
     if (changed.length > 0) this.#outcome = outcomeOf(this.#states);
     return { changed, issues, outcome: this.#outcome };

@@ -60,6 +60,17 @@ export interface MajorHazard {
   readonly title: LocalizedText;
 }
 
+/** A record to keep, as the ruleset's `record` block asks: a portal stores it as it is. */
+export interface LoadingRecord {
+  /** The recorded answers by field id; blank ones are null. */
+  readonly values: Readonly<Record<string, unknown>>;
+  readonly outcome: Outcome;
+  readonly outcomeLabel?: LocalizedText;
+  readonly date: string | null;
+  /** How long to keep it, and on what basis. */
+  readonly retention?: LocalizedText;
+}
+
 /** The report of one evaluation. Plain data: serialisable, and the same bytes for the same input. */
 export interface Report {
   readonly ruleset: { readonly id: string; readonly version: string; readonly title: LocalizedText };
@@ -78,8 +89,8 @@ export interface Report {
   /** How many applicable items rest on unverified wording. */
   readonly unverifiedItems: number;
   readonly score?: ScoreResult;
-  /** The values the ruleset asks to keep (the loading record), with the outcome. */
-  readonly record?: Readonly<Record<string, unknown>>;
+  /** What the ruleset asks to keep (the loading record): the values, the outcome and the date. */
+  readonly record?: LoadingRecord;
   /** Problems with the answers (or the ruleset): unknown keys, wrong types. */
   readonly issues: readonly Issue[];
 }

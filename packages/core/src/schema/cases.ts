@@ -48,6 +48,9 @@ export const CasesFileSchema = z
   .strict()
   .meta({ title: 'safecheck worked cases' });
 
+/** What a case expects. */
 export type CaseExpect = z.infer<typeof CaseExpectSchema>;
+/** One worked case. */
 export type Case = z.infer<typeof CaseSchema>;
+/** A cases file. */
 export type CasesFile = z.infer<typeof CasesFileSchema>;

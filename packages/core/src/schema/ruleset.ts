@@ -21,6 +21,7 @@ export const LocalizedTextSchema = z
 /** A stable, lowercase, dotted or kebab id (`hazchem-78.4.12`). Once published it never changes meaning. */
 export const IdSchema = z
   .string()
+  .max(100)
   .regex(ID, 'lowercase letters and digits, separated by "." or "-"')
   .meta({ description: 'Stable id: lowercase, dotted or kebab. Once published it never changes meaning.' });
 
@@ -155,7 +156,9 @@ export const ItemSchema = z
     section: IdSchema,
     title: LocalizedTextSchema.meta({ description: 'What to check, as an inspector reads it.' }),
     description: LocalizedTextSchema.optional(),
-    appliesWhen: LogicSchema.optional().meta({ description: 'The item applies only when this holds (absent: always).' }),
+    appliesWhen: LogicSchema.optional().meta({
+      description: 'The item applies only when this holds (absent: always).',
+    }),
     judgment: z.boolean().optional().meta({
       description:
         'The inspector answers the item itself: compliant / noncompliant / not_applicable, with a note. No check needed.',
@@ -236,13 +239,10 @@ export const ScoringSchema = z
     start: z.number().meta({ description: 'Points before any rule.' }),
     min: z.number().default(0),
     max: z.number().optional().meta({ description: 'Highest possible score; defaults to start.' }),
-    bonusPolicy: z
-      .enum(['total_capped', 'total_uncapped', 'within_project'])
-      .default('total_capped')
-      .meta({
-        description:
-          'total_capped: bonuses add to the total, which never exceeds max. total_uncapped: no ceiling. within_project: a bonus only offsets its own project’s deductions.',
-      }),
+    bonusPolicy: z.enum(['total_capped', 'total_uncapped', 'within_project']).default('total_capped').meta({
+      description:
+        'total_capped: bonuses add to the total, which never exceeds max. total_uncapped: no ceiling. within_project: a bonus only offsets its own project’s deductions.',
+    }),
     projects: z.array(ScoringProjectSchema).min(1),
     bands: z.array(BandSchema).min(1),
     overrides: z.array(OverrideSchema).optional(),
@@ -273,7 +273,11 @@ export const RulesetSchema = z
     $schema: z.string().optional(),
     id: IdSchema,
     version: z.string().regex(SEMVER, 'a semantic version such as 1.0.0'),
-    dialect: z.number().int().positive().meta({ description: `The engine dialect this ruleset needs (${DIALECT}).` }),
+    dialect: z
+      .number()
+      .int()
+      .positive()
+      .meta({ description: `The engine dialect this ruleset needs (${DIALECT}).` }),
     validFrom: IsoDateSchema,
     validTo: IsoDateSchema.optional(),
     supersedes: z.string().regex(SEMVER).optional().meta({ description: 'The version this one replaces.' }),
@@ -292,16 +296,29 @@ export const RulesetSchema = z
   .strict()
   .meta({ title: 'safecheck ruleset', description: 'One versioned ruleset: sections, fields, items, scoring.' });
 
+/** A legal basis. */
 export type Basis = z.infer<typeof BasisSchema>;
+/** An input field. */
 export type Field = z.infer<typeof FieldSchema>;
+/** The kinds of input field. */
 export type FieldType = Field['type'];
+/** A section of fields and items. */
 export type Section = z.infer<typeof SectionSchema>;
+/** A sentence an item says when it fails. */
 export type Explain = z.infer<typeof ExplainSchema>;
+/** A check. */
 export type Item = z.infer<typeof ItemSchema>;
+/** A major-hazard criterion. */
 export type Criterion = z.infer<typeof CriterionSchema>;
+/** A deduction or bonus. */
 export type ScoringRule = z.infer<typeof ScoringRuleSchema>;
+/** A scoring project. */
 export type ScoringProject = z.infer<typeof ScoringProjectSchema>;
+/** A band of scores. */
 export type Band = z.infer<typeof BandSchema>;
+/** A condition forcing a band. */
 export type Override = z.infer<typeof OverrideSchema>;
+/** The scoring block. */
 export type Scoring = z.infer<typeof ScoringSchema>;
+/** A parsed ruleset. */
 export type Ruleset = z.infer<typeof RulesetSchema>;

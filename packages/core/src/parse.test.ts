@@ -1,0 +1,265 @@
+import { describe, expect, it } from 'vitest';
+import { basis, item, rulesetJson, t } from '../../../test/fixtures.js';
+import { compileLogic } from './engine/compile.js';
+import { evaluate } from './engine/evaluate.js';
+import { createSession } from './engine/session.js';
+import { ISSUE_CODES, SafecheckError, type Issue, type IssueCode } from './issues.js';
+import { parseRuleset } from './parse.js';
+
+const issuesOf = (json: unknown): Issue[] => {
+  const r = parseRuleset(json);
+  return r.success ? [...r.warnings] : [...r.issues];
+};
+
+const scoring = (patch: Record<string, unknown> = {}) => ({
+  start: 100,
+  projects: [
+    { id: 'p', title: t('项目'), cap: 10, rules: [{ id: 'p.r', title: t('扣分'), effect: 'deduct', points: 1 }] },
+  ],
+  bands: [
+    { id: 'good', label: t('好'), color: '#00aa00', min: 90 },
+    { id: 'bad', label: t('差'), color: '#aa0000', min: 0 },
+  ],
+  ...patch,
+});
+
+const fromEvaluation = (answers: unknown, date?: string): Issue[] => {
+  const r = parseRuleset(rulesetJson());
+  if (!r.success) throw new Error('fixture');
+  return [...evaluate(r.ruleset, answers, date ? { date } : {}).issues];
+};
+
+/** For every issue code, an input that produces it. */
+const TRIGGERS: Record<IssueCode, () => Issue[]> = {
+  invalid_json: () => issuesOf('{"id": '),
+  invalid_type: () => issuesOf(rulesetJson({ version: 1 })),
+  missing_property: () => {
+    const json = rulesetJson();
+    delete json.title;
+    return issuesOf(json);
+  },
+  unknown_property: () => issuesOf(rulesetJson({ titel: t('拼写') })),
+  invalid_value: () => issuesOf(rulesetJson({ items: [item('i1', { severity: 'critical', check: true })] })),
+  invalid_format: () => issuesOf(rulesetJson({ validFrom: '2020-13-01' })),
+  too_small: () => issuesOf(rulesetJson({ items: [] })),
+  too_big: () => issuesOf(rulesetJson({ items: [item('x'.repeat(101), { check: true })] })),
+  unsupported_dialect: () => issuesOf(rulesetJson({ dialect: 2 })),
+  invalid_date_range: () => issuesOf(rulesetJson({ validFrom: '2026-01-01', validTo: '2025-12-31' })),
+  duplicate_section_id: () =>
+    issuesOf(
+      rulesetJson({
+        sections: [
+          { id: 's', title: t('一') },
+          { id: 's', title: t('二') },
+        ],
+      }),
+    ),
+  duplicate_field_id: () =>
+    issuesOf(
+      rulesetJson({
+        fields: [
+          { id: 'a', section: 's', type: 'boolean', label: t('甲') },
+          { id: 'a', section: 's', type: 'boolean', label: t('乙') },
+        ],
+        items: [item('i1', { check: { var: 'a' } })],
+      }),
+    ),
+  duplicate_item_id: () => issuesOf(rulesetJson({ items: [item('i1', { check: true }), item('i1', { check: true })] })),
+  duplicate_scoring_id: () =>
+    issuesOf(rulesetJson({ scoring: scoring({ bands: [{ id: 'p', label: t('一'), color: '#000000', min: 0 }] }) })),
+  field_id_conflict: () =>
+    issuesOf(
+      rulesetJson({
+        fields: [
+          { id: 'doc', section: 's', type: 'text', label: t('证件') },
+          { id: 'doc.number', section: 's', type: 'text', label: t('证号') },
+        ],
+        items: [item('i1', { check: { var: 'doc' } })],
+      }),
+    ),
+  unknown_section: () => issuesOf(rulesetJson({ items: [item('i1', { section: 'nowhere', check: true })] })),
+  unknown_variable: () => issuesOf(rulesetJson({ items: [item('i1', { check: { var: 'vehicle.plat' } })] })),
+  unknown_field: () => issuesOf(rulesetJson({ record: { fields: ['nope'] } })),
+  unknown_item: () =>
+    issuesOf(
+      rulesetJson({
+        scoring: scoring({
+          projects: [
+            {
+              id: 'p',
+              title: t('项目'),
+              cap: 5,
+              rules: [{ id: 'p.r', title: t('扣'), effect: 'deduct', points: 1, items: ['i9'] }],
+            },
+          ],
+        }),
+      }),
+    ),
+  unknown_criterion: () => issuesOf(rulesetJson({ items: [item('i1', { check: true, majorHazard: '121-99' })] })),
+  unknown_band: () =>
+    issuesOf(
+      rulesetJson({ scoring: scoring({ overrides: [{ id: 'o', title: t('否决'), band: 'purple', when: true }] }) }),
+    ),
+  missing_check: () => issuesOf(rulesetJson({ items: [item('i1')] })),
+  bands_not_descending: () =>
+    issuesOf(
+      rulesetJson({
+        scoring: scoring({
+          bands: [
+            { id: 'low', label: t('低'), color: '#000000', min: 0 },
+            { id: 'high', label: t('高'), color: '#ffffff', min: 90 },
+          ],
+        }),
+      }),
+    ),
+  invalid_option: () =>
+    issuesOf(
+      rulesetJson({
+        fields: [
+          {
+            id: 'a',
+            section: 's',
+            type: 'choice',
+            label: t('级别'),
+            options: [
+              { value: 'x', label: t('一') },
+              { value: 'x', label: t('二') },
+            ],
+          },
+        ],
+        items: [item('i1', { check: { var: 'a' } })],
+      }),
+    ),
+  unknown_operator: () => issuesOf(rulesetJson({ items: [item('i1', { check: { constructor: [1] } })] })),
+  invalid_arguments: () => issuesOf(rulesetJson({ items: [item('i1', { check: { '!': [1, 2] } })] })),
+  logic_too_deep: () => {
+    let rule: unknown = true;
+    for (let i = 0; i < 200; i++) rule = { '!': [rule] };
+    return issuesOf(rulesetJson({ items: [item('i1', { check: rule })] }));
+  },
+  logic_too_large: () =>
+    issuesOf(rulesetJson({ items: [item('i1', { check: { and: Array.from({ length: 25_000 }, () => true) } })] })),
+  unknown_answer: () => fromEvaluation({ a: 1, colour: 'red' }),
+  invalid_answer: () => fromEvaluation({ a: 'five' }),
+  answer_out_of_range: () => {
+    const r = parseRuleset(
+      rulesetJson({ fields: [{ id: 'a', section: 's', type: 'number', min: 0, label: t('距离') }] }),
+    );
+    if (!r.success) throw new Error('fixture');
+    return [...evaluate(r.ruleset, { a: -1 }).issues];
+  },
+  unknown_unit: () => {
+    const r = parseRuleset(
+      rulesetJson({ fields: [{ id: 'a', section: 's', type: 'number', unit: 't', label: t('质量') }] }),
+    );
+    if (!r.success) throw new Error('fixture');
+    return [...evaluate(r.ruleset, { a: { value: 3, unit: 'm' } }).issues];
+  },
+  invalid_evaluation_date: () => fromEvaluation({ a: 1 }, '2026-02-30'),
+  logic_error: () => {
+    const r = parseRuleset(rulesetJson({ items: [item('i1', { check: { throw: 'broken' } })] }));
+    if (!r.success) throw new Error('fixture');
+    return [...evaluate(r.ruleset, {}).issues];
+  },
+};
+
+describe('issue codes', () => {
+  it('has a trigger for every code', () => {
+    expect(Object.keys(TRIGGERS).sort()).toEqual([...ISSUE_CODES].sort());
+  });
+
+  it.each([...ISSUE_CODES])('%s is reported with a path and both languages', (code) => {
+    const found = TRIGGERS[code]().filter((i) => i.code === code);
+    expect(found.length).toBeGreaterThan(0);
+    for (const i of found) {
+      expect(Array.isArray(i.path)).toBe(true);
+      expect(i.message['zh-CN'].length).toBeGreaterThan(0);
+      expect(i.message.en.length).toBeGreaterThan(0);
+      expect(i.message['zh-CN']).not.toBe(i.message.en);
+    }
+  });
+});
+
+describe('parseRuleset', () => {
+  it('accepts a valid ruleset, from text or from a value', () => {
+    const json = rulesetJson();
+    const fromValue = parseRuleset(json);
+    const fromText = parseRuleset(JSON.stringify(json));
+    expect(fromValue.success && fromText.success).toBe(true);
+  });
+
+  it('points into the file: the path of an unknown operator names the item and the operator', () => {
+    const issues = issuesOf(
+      rulesetJson({ items: [item('i1', { check: true }), item('i2', { check: { and: [true, { regex: ['a'] }] } })] }),
+    );
+    expect(issues.find((i) => i.code === 'unknown_operator')?.path).toEqual(['items', 1, 'check', 'and', 1, 'regex']);
+  });
+
+  it('reports an unknown variable with the path of the rule that reads it', () => {
+    const issues = issuesOf(rulesetJson({ items: [item('i1', { check: { '>': [{ var: 'ammount' }, 1] } })] }));
+    expect(issues).toContainEqual(expect.objectContaining({ code: 'unknown_variable', path: ['items', 0, 'check'] }));
+  });
+
+  it('accepts reads of fields, of groups of fields, into a value, and of $date', () => {
+    const r = parseRuleset(
+      rulesetJson({
+        items: [
+          item('i1', {
+            check: {
+              and: [{ var: 'doc.valid_to' }, { var: 'doc' }, { var: 'doc.valid_to.length' }, { var: '$date' }],
+            },
+          }),
+        ],
+      }),
+    );
+    expect(r.success).toBe(true);
+  });
+
+  it('keeps warnings when the ruleset is usable', () => {
+    const r = parseRuleset(rulesetJson({ items: [item('i1', { check: { '!': [true, false] } })] }));
+    expect(r.success).toBe(true);
+    expect(r.success && r.warnings.map((w) => w.code)).toEqual(['invalid_arguments']);
+  });
+
+  it('reports every unknown key of an item, not only the first', () => {
+    const issues = issuesOf(rulesetJson({ items: [item('i1', { check: true, titel: t('x'), sevrity: 'major' })] }));
+    expect(issues.filter((i) => i.code === 'unknown_property').map((i) => i.path)).toEqual([
+      ['items', 0, 'titel'],
+      ['items', 0, 'sevrity'],
+    ]);
+  });
+
+  it('never throws, whatever it is given', () => {
+    for (const input of [undefined, null, 42, 'null', '[]', [], {}, { items: 'x' }, '\u0000']) {
+      expect(() => parseRuleset(input)).not.toThrow();
+      expect(parseRuleset(input).success).toBe(false);
+    }
+  });
+
+  it('refuses a ruleset whose judgment item also has a check', () => {
+    const issues = issuesOf(rulesetJson({ items: [item('i1', { judgment: true, check: true })] }));
+    expect(issues.map((i) => i.code)).toContain('invalid_value');
+  });
+
+  it('makes compileLogic and createSession throw the one error class, carrying the issues', () => {
+    expect(() => compileLogic({ nope: [] })).toThrow(SafecheckError);
+    try {
+      createSession(rulesetJson({ dialect: 9 }) as never);
+    } catch (error) {
+      expect(error).toBeInstanceOf(SafecheckError);
+      expect((error as SafecheckError).issues[0]?.code).toBe('unsupported_dialect');
+    }
+    expect.assertions(3);
+  });
+
+  it('evaluating an invalid ruleset gives a report of its issues, not a crash', () => {
+    const report = evaluate(rulesetJson({ validTo: '1999-01-01' }) as never, {});
+    expect(report.outcome).toBe('incomplete');
+    expect(report.items).toEqual([]);
+    expect(report.issues.map((i) => i.code)).toContain('invalid_date_range');
+  });
+
+  it('uses the basis fixture', () => {
+    expect(basis[0]?.status).toBe('unverified');
+  });
+});
