@@ -1,0 +1,17 @@
+// Writes the JSON Schemas that experts' editors read, from the zod schemas (never edit them by hand).
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { CasesFileSchema, RulesetSchema } from '../packages/core/src/index.js';
+
+/** The JSON Schema of a zod schema, as an editor reads it (defaults make keys optional). */
+export function jsonSchemaOf(schema: z.ZodType, id: string): string {
+  const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' });
+  return `${JSON.stringify({ ...json, $id: id }, null, 2)}\n`;
+}
+
+const root = resolve(import.meta.dirname, '..');
+if (process.argv[1] === import.meta.filename) {
+  writeFileSync(resolve(root, 'rulesets/ruleset.schema.json'), jsonSchemaOf(RulesetSchema, 'ruleset.schema.json'));
+  writeFileSync(resolve(root, 'rulesets/cases.schema.json'), jsonSchemaOf(CasesFileSchema, 'cases.schema.json'));
+}
