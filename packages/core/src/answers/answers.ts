@@ -116,6 +116,8 @@ export function checkFieldAnswer(
           (field.pattern !== undefined && !fullMatch(field.pattern, c)),
       );
       if (wrong.length > 0) return bad(`代码无效：${wrong.join('、')}`, `invalid codes: ${wrong.join(', ')}`);
+      const repeated = codes.filter((c, i) => codes.indexOf(c) !== i);
+      if (repeated.length > 0) return bad(`代码重复：${repeated.join('、')}`, `repeated codes: ${repeated.join(', ')}`);
       return { ok: true, value: codes };
     }
   }

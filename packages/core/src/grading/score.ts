@@ -53,7 +53,7 @@ export interface ScoreResult {
   readonly bonuses: number;
   /** False when a rule needed inputs that are missing: the score may change when they come. */
   readonly complete: boolean;
-  /** The inputs the scoring rules needed and did not get. */
+  /** The inputs (field ids, or ids of incomplete items) the scoring needed and did not get. */
   readonly missing: readonly string[];
 }
 
@@ -90,6 +90,8 @@ export function computeScore(scoring: Scoring, inputs: ScoringInputs): ScoreResu
       let items: string[] | undefined;
       if (rule.items) {
         items = rule.items.filter((id) => inputs.status(id) === rule.itemStatus);
+        // An unanswered item may still count: the score is not final until it is answered.
+        rule.items.forEach((id) => inputs.status(id) === 'incomplete' && missing.add(id));
         count = items.length;
       }
       if (rule.count !== undefined) {
@@ -145,14 +147,11 @@ export function computeScore(scoring: Scoring, inputs: ScoringInputs): ScoreResu
   const scoreBand = bandOf(score);
   const fired: FiredOverride[] = [];
   for (const o of scoring.overrides ?? []) {
-    let items: string[] | undefined;
-    let fires = false;
-    if (o.items) {
-      items = o.items.filter((id) => inputs.status(id) === 'fail');
-      fires = items.length > 0;
-    }
-    if (o.when !== undefined) fires = o.when !== undefined && holds(o.when) && (o.items ? fires : true);
-    if (fires) fired.push({ override: o.id, title: o.title, band: o.band, ...(items ? { items } : {}) });
+    // Fires when its rule holds or any of its items fails.
+    const items = o.items?.filter((id) => inputs.status(id) === 'fail');
+    o.items?.forEach((id) => inputs.status(id) === 'incomplete' && missing.add(id));
+    const fires = (items !== undefined && items.length > 0) || (o.when !== undefined && holds(o.when));
+    if (fires) fired.push({ override: o.id, title: o.title, band: o.band, ...(items?.length ? { items } : {}) });
   }
   // Of several overrides, the one forcing the band of highest risk (last in the list) wins.
   const bandIndex = (id: string): number => scoring.bands.findIndex((b) => b.id === id);

@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { SafecheckError } from '../issues.js';
+import { analyzeLogic, compileLogic } from './compile.js';
+
+const run = (rule: unknown, data?: unknown) => compileLogic(rule)(data);
+
+describe('compileLogic: rules read the data’s own properties only', () => {
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'constructor.name', 'a.constructor'])(
+    '{"var": "%s"} reads nothing from the prototype chain',
+    (path) => {
+      expect(run({ var: path }, { a: {} })).toBeNull();
+      expect(run({ var: [path, 'fallback'] }, { a: {} })).toBe('fallback');
+      expect(run({ val: path.split('.') }, { a: {} })).toBeNull();
+      expect(run({ exists: path.split('.') }, { a: {} })).toBe(false);
+      expect(run({ missing: [path] }, { a: {} })).toEqual([path]);
+    },
+  );
+
+  it('still reads own properties that shadow prototype names', () => {
+    const data = JSON.parse('{"constructor": 1, "__proto__": 2, "toString": "x"}');
+    expect(run({ var: 'constructor' }, data)).toBe(1);
+    expect(run({ var: '__proto__' }, data)).toBe(2);
+    expect(run({ var: 'toString' }, data)).toBe('x');
+  });
+
+  it('reads array elements and lengths, which are own properties', () => {
+    expect(run({ var: 'a.1' }, { a: [5, 6] })).toBe(6);
+    expect(run({ var: 'a.length' }, { a: [5, 6] })).toBe(2);
+  });
+
+  it('does not treat data as rules', () => {
+    const data = { rule: { var: 'secret' }, secret: 42 };
+    expect(run({ var: 'rule' }, data)).toEqual({ var: 'secret' });
+    expect(run({ if: [{ var: 'rule' }, 'yes', 'no'] }, data)).toBe('yes');
+  });
+
+  it('refuses operators that exist only on the prototype of the table', () => {
+    for (const op of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(() => compileLogic(JSON.parse(`{"${op}": [1]}`))).toThrow(SafecheckError);
+    }
+  });
+});
+
+describe('compileLogic: limits give issues, never a stack overflow', () => {
+  it('refuses a rule nested 100,000 deep with logic_too_deep', () => {
+    let rule: unknown = true;
+    for (let i = 0; i < 100_000; i++) rule = { '!': [rule] };
+    const analysis = analyzeLogic(rule);
+    expect(analysis.issues.map((i) => i.code)).toEqual(['logic_too_deep']);
+    expect(() => compileLogic(rule)).toThrow(SafecheckError);
+  });
+
+  it('refuses a rule of a million nodes with logic_too_large', () => {
+    const rule = { '+': Array.from({ length: 1_000_000 }, () => 1) };
+    expect(analyzeLogic(rule).issues.map((i) => i.code)).toEqual(['logic_too_large']);
+  });
+
+  it('takes custom limits', () => {
+    const rule = { and: [{ or: [true, { '!': [false] }] }] };
+    expect(() => compileLogic(rule, { maxDepth: 2, maxNodes: 100 })).toThrow(/nested deeper than 2/);
+    expect(() => compileLogic(rule, { maxDepth: 3, maxNodes: 4 })).toThrow(/more than 4 nodes/);
+    expect(compileLogic(rule, { maxDepth: 3, maxNodes: 100 })(null)).toBe(true);
+    expect(run(rule)).toBe(true);
+  });
+
+  it('compiles each rule once and reuses the closures', () => {
+    const rule = { '<': [{ var: 'x' }, 10] };
+    const f = compileLogic(rule);
+    expect([f({ x: 1 }), f({ x: 11 }), f({})]).toEqual([true, false, true]);
+  });
+});
+
+describe('analyzeLogic', () => {
+  it('lists the top-scope variables a rule reads, not the ones inside iterations', () => {
+    const rule = {
+      and: [
+        { var: 'a.b' },
+        { missing: ['c', 'd'] },
+        { some: [{ var: 'list' }, { '==': [{ var: 'inner' }, 1] }] },
+        { val: ['e', 'f'] },
+      ],
+    };
+    expect(analyzeLogic(rule)).toMatchObject({ vars: ['a.b', 'c', 'd', 'e.f', 'list'], dynamic: false });
+  });
+
+  it('says when a rule reads a computed path', () => {
+    expect(analyzeLogic({ var: { cat: ['a', 'b'] } }).dynamic).toBe(true);
+    expect(analyzeLogic({ map: [{ var: 'xs' }, { val: [[2], 'k'] }] }).dynamic).toBe(true);
+  });
+});
+
+describe('safecheck operators', () => {
+  it('compares ISO dates, a datetime by its date', () => {
+    expect(run({ 'date.lt': ['2026-03-01', '2026-03-13'] })).toBe(true);
+    expect(run({ 'date.lte': ['2026-03-13', '2026-03-13T23:59:00Z'] })).toBe(true);
+    expect(run({ 'date.gte': ['2026-03-12', '2026-03-13'] })).toBe(false);
+    expect(run({ 'date.gt': ['2026-03-14', '2026-03-13'] })).toBe(true);
+    expect(run({ 'date.eq': ['2026-03-13', '2026-03-13'] })).toBe(true);
+    expect(run({ 'date.lt': ['2026-02-30', '2026-03-13'] })).toBeNull();
+    expect(run({ 'date.lt': [null, '2026-03-13'] })).toBeNull();
+  });
+
+  it('adds days, months and years, keeping month ends', () => {
+    expect(run({ 'date.add_days': ['2026-02-27', 2] })).toBe('2026-03-01');
+    expect(run({ 'date.add_days': ['2024-03-01', -1] })).toBe('2024-02-29');
+    expect(run({ 'date.add_months': ['2026-01-31', 1] })).toBe('2026-02-28');
+    expect(run({ 'date.add_months': ['2024-01-31', 1] })).toBe('2024-02-29');
+    expect(run({ 'date.add_months': ['2026-11-30', 3] })).toBe('2027-02-28');
+    expect(run({ 'date.add_months': ['2026-03-15', -3] })).toBe('2025-12-15');
+    expect(run({ 'date.add_years': ['2024-02-29', 1] })).toBe('2025-02-28');
+    expect(run({ 'date.add_years': ['2026-02-29', 1] })).toBeNull();
+  });
+
+  it('counts days between dates across years and leap days', () => {
+    expect(run({ 'date.days_between': ['2026-03-01', '2026-03-13'] })).toBe(12);
+    expect(run({ 'date.days_between': ['2026-03-13', '2026-03-01'] })).toBe(-12);
+    expect(run({ 'date.days_between': ['2023-12-31', '2024-12-31'] })).toBe(366);
+  });
+
+  it('never reads the clock: $date is data', () => {
+    expect(
+      run({ 'date.gte': [{ var: 'valid_to' }, { var: '$date' }] }, { valid_to: '2026-01-01', $date: '2025-12-31' }),
+    ).toBe(true);
+  });
+
+  it('handles strings by characters, Chinese included', () => {
+    expect(run({ 'str.starts_with': ['浙A12345', '浙'] })).toBe(true);
+    expect(run({ 'str.ends_with': ['UN1203', '1203'] })).toBe(true);
+    expect(run({ 'str.length': ['危险货物'] })).toBe(4);
+    expect(run({ 'str.length': ['𠮷野家'] })).toBe(3);
+    expect(run({ 'str.starts_with': [null, 'x'] })).toBeNull();
+  });
+
+  it('matches hazard classes and divisions hierarchically', () => {
+    expect(run({ 'code.covers': [['2'], '2.1'] })).toBe(true);
+    expect(run({ 'code.covers': [['2.1'], '2.3'] })).toBe(false);
+    expect(run({ 'code.covers': [['3'], '2.1'] })).toBe(false);
+    expect(run({ 'code.covers': [['2.1', '3'], '3'] })).toBe(true);
+    expect(run({ 'code.covers': [['1'], '1.4'] })).toBe(true);
+    expect(run({ 'code.covers': [['1'], '11'] })).toBe(false);
+  });
+
+  it('works on lists of codes', () => {
+    expect(run({ 'list.all_in': [['UN1203'], ['UN1203', 'UN1230']] })).toBe(true);
+    expect(run({ 'list.any_in': [['UN1090'], ['UN1203']] })).toBe(false);
+    expect(run({ 'list.missing_from': [['UN1090', 'UN1203'], ['UN1203']] })).toEqual(['UN1090']);
+    expect(run({ 'list.count': [['a', 'b', 'c']] })).toBe(3);
+    expect(run({ 'list.count': [null] })).toBe(0);
+  });
+
+  it('converts gas concentrations: chlorine 1 mg/m³ is about 0.34 ppm, 1 ppm about 2.95 mg/m³', () => {
+    expect(run({ 'num.round': [{ 'unit.mg_m3_to_ppm': [1, 70.906] }, 3] })).toBe(0.339);
+    expect(run({ 'num.round': [{ 'unit.mg_m3_to_ppm': [1, 70.906, 25] }, 3] })).toBe(0.345);
+    expect(run({ 'num.round': [{ 'unit.ppm_to_mg_m3': [1, 70.906] }, 2] })).toBe(2.95);
+    expect(run({ '<=': [{ 'unit.ppm_to_mg_m3': [1, 70.906] }, 1] })).toBe(false);
+    expect(run({ 'unit.ppm_to_mg_m3': [1, 0] })).toBeNull();
+  });
+
+  it('converts linear units and refuses mixed dimensions', () => {
+    expect(run({ 'unit.convert': [26000, 'kg', 't'] })).toBe(26);
+    expect(run({ 'unit.convert': [90, 'min', 'h'] })).toBe(1.5);
+    expect(run({ 'unit.convert': [0.3, '%', 'ppm'] })).toBe(3000);
+    expect(run({ 'unit.convert': [1, 'kg', 'm'] })).toBeNull();
+    expect(run({ 'unit.convert': [1, 'kg', 'constructor'] })).toBeNull();
+  });
+
+  it('rounds half away from zero without binary drift', () => {
+    expect(run({ 'num.round': [1.005, 2] })).toBe(1.01);
+    expect(run({ 'num.round': [-2.5] })).toBe(-3);
+    expect(run({ 'num.round': [{ '+': [0.1, 0.2] }, 10] })).toBe(0.3);
+  });
+
+  it('prints nothing for log', () => {
+    expect(run({ log: ['quiet'] })).toBe('quiet');
+  });
+});
