@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', 'build/**', 'docs/api/**', 'node_modules/**', 'coverage/**', '**/custom-elements.json'] },
@@ -19,5 +20,14 @@ export default tseslint.config(
   {
     files: ['scripts/**', 'bench/**', '**/*.test.ts', 'test/**'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  // @safecheck/elements: browser code (demo pages, the benchmark page) and the Node tools around it.
+  {
+    files: ['demo/**/*.{js,mjs}', 'bench/elements/**/*.{js,mjs}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['web-test-runner.config.mjs', 'demo/**/*.test.mjs', 'demo/build.mjs', 'bench/elements/run.mjs'],
+    languageOptions: { globals: { ...globals.node } },
   },
 );

@@ -1,0 +1,408 @@
+import {
+  evaluate,
+  formatValue,
+  localize,
+  type Answers,
+  type Field,
+  type ItemResult,
+  type Locale,
+  type Report,
+  type Ruleset,
+  type ScoreResult,
+} from '@safecheck/core';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import { elementLocale, messages, type Messages } from '../../internal/messages.js';
+import { loadRuleset } from '../../internal/ruleset-cache.js';
+import { tokens } from '../../internal/tokens.styles.js';
+import { reportStyles } from './safecheck-report.styles.js';
+
+/**
+ * A report of one evaluation, as an inspector reads it and as it prints on A4: the outcome in
+ * large type (LOAD or REFUSE for the loading checks); for graded rulesets the score, the band
+ * as a colour badge and every deduction and bonus; the major hazards first; the failed checks
+ * grouped by section with their explanation and rectification guidance; checks whose wording is
+ * unverified marked as such; and the record the ruleset asks to keep.
+ *
+ * Give it a `report` (from `evaluate`, a session or the `safecheck-submit` event) and the
+ * `ruleset` (for section titles, guidance and bases); or a `ruleset`, `answers` and `date`,
+ * and it evaluates them itself.
+ *
+ * @summary A report: outcome, score and band, major hazards, failures with guidance.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart header - The ruleset's title, version and date.
+ * @csspart outcome - The outcome, in large type.
+ * @csspart score - The score block of graded rulesets.
+ * @csspart band - The colour badge of the band.
+ * @csspart hazards - The list of major hazards.
+ * @csspart section - A section's failed checks.
+ * @csspart item - A failed or incomplete check.
+ * @csspart verdict - A check's verdict badge.
+ * @csspart explanation - Why a check failed.
+ * @csspart guidance - How to rectify it.
+ * @csspart record - The values kept for the record.
+ * @csspart totals - The counts of verdicts.
+ * @csspart button - The print button.
+ *
+ * @cssproperty --safecheck-color-pass - The pass outcome. Default #00703c.
+ * @cssproperty --safecheck-color-fail - The fail outcome, failures and major hazards. Default #b10e1e.
+ * @cssproperty --safecheck-color-incomplete - The incomplete outcome. Default #7a4d00.
+ * @cssproperty --safecheck-color-text - Text. Default #1f2328.
+ * @cssproperty --safecheck-color-muted - Secondary text. Default #505a5f.
+ * @cssproperty --safecheck-color-surface - Background. Default #ffffff.
+ * @cssproperty --safecheck-color-surface-alt - Background of panels. Default #f3f4f6.
+ * @cssproperty --safecheck-color-border - Borders. Default #6b7280.
+ * @cssproperty --safecheck-color-accent - The print button. Default #1d4ed8.
+ * @cssproperty --safecheck-font-family - The font.
+ * @cssproperty --safecheck-font-size - The base font size. Default 1rem.
+ *
+ * @example
+ * <safecheck-report></safecheck-report>
+ * <script type="module">
+ *   document.querySelector('safecheck-report').report = report;
+ * </script>
+ */
+export class SafecheckReport extends LitElement {
+  static override styles = [tokens, reportStyles];
+
+  static override properties = {
+    report: { attribute: false },
+    ruleset: { attribute: false },
+    answers: { attribute: false },
+    date: { type: String },
+    noPrintButton: { type: Boolean, attribute: 'no-print-button' },
+  };
+
+  /** The report to show. When unset, the element evaluates `answers` against `ruleset`. */
+  declare report: Report | undefined;
+  /** The ruleset the report is of: section titles, guidance, bases and field labels come from it. */
+  declare ruleset: Ruleset | object | undefined;
+  /** Answers to evaluate when no `report` is given. */
+  declare answers: Answers | undefined;
+  /** The evaluation date (`YYYY-MM-DD`) used with `answers`. */
+  declare date: string | undefined;
+  /** Hides the print button (it never prints). */
+  declare noPrintButton: boolean;
+
+  #ruleset: Ruleset | null = null;
+  #items = new Map<string, Ruleset['items'][number]>();
+  #evaluated: Report | null = null;
+
+  constructor() {
+    super();
+    this.noPrintButton = false;
+  }
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') this.requestUpdate();
+  }
+
+  /** The language the element speaks: `zh-CN` or `en`, from `lang` here or on an ancestor. */
+  get locale(): Locale {
+    return elementLocale(this);
+  }
+
+  /** The report shown: the one given, or the one evaluated from `answers`. */
+  get shownReport(): Report | null {
+    return this.report ?? this.#evaluated;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('ruleset')) {
+      const loaded = this.ruleset === undefined ? null : loadRuleset(this.ruleset);
+      this.#ruleset = loaded && 'ruleset' in loaded ? loaded.ruleset : null;
+      this.#items = new Map((this.#ruleset?.items ?? []).map((i) => [i.id, i]));
+    }
+    if (!this.report && this.#ruleset && (changed.has('ruleset') || changed.has('answers') || changed.has('date'))) {
+      this.#evaluated = evaluate(this.#ruleset, this.answers ?? {}, this.date ? { date: this.date } : {});
+    }
+  }
+
+  override render(): TemplateResult {
+    const report = this.shownReport;
+    const m = messages(this.locale);
+    if (!report) return html`<div part="base" class="base empty"></div>`;
+    const locale = this.locale;
+    const outcomeText = report.outcomeLabel ? localize(report.outcomeLabel, locale) : m.outcome[report.outcome];
+    const fails = report.items.filter((i) => i.status === 'fail');
+    const incomplete = report.items.filter((i) => i.status === 'incomplete');
+    return html`<article part="base" class="base" aria-labelledby="title">
+      <header part="header" class="header">
+        <h2 id="title" class="title">${m.report}：${localize(report.ruleset.title, locale)}</h2>
+        <p class="meta">
+          ${report.ruleset.id} · ${m.version}
+          ${report.ruleset.version}${
+            report.date ? html` · ${m.date} <time datetime=${report.date}>${report.date}</time>` : nothing
+          }
+        </p>
+        ${
+          this.noPrintButton
+            ? nothing
+            : html`<button type="button" part="button" class="button secondary print" @click=${this.#print}>
+                ${m.print}
+              </button>`
+        }
+      </header>
+      <p part="outcome" class="outcome ${report.outcome}" data-outcome=${report.outcome}>${outcomeText}</p>
+      ${report.score ? this.#renderScore(report.score, m) : nothing}
+      ${
+        report.majorHazards.length > 0
+          ? html`<section part="hazards" class="hazards" aria-labelledby="hazards-title">
+              <h3 id="hazards-title">${m.majorHazards}（${report.majorHazards.length}）</h3>
+              <ul>
+                ${report.majorHazards.map(
+                  (h) =>
+                    html`<li>
+                      <strong>${localize(h.title, locale)}</strong>
+                      ${h.criterionTitle ? html`<br /><span class="muted">${localize(h.criterionTitle, locale)}</span>` : nothing}
+                    </li>`,
+                )}
+              </ul>
+            </section>`
+          : nothing
+      }
+      ${
+        report.unverifiedItems > 0
+          ? html`<p class="unverified-note">
+              <span class="badge outline">${m.unverified}</span> ${m.unverifiedNote(report.unverifiedItems)}
+            </p>`
+          : nothing
+      }
+      <section class="fails" aria-labelledby="fails-title">
+        <h3 id="fails-title">${m.fails}（${fails.length}）</h3>
+        ${fails.length === 0 ? html`<p>${m.noFails}</p>` : this.#renderBySection(fails, m)}
+      </section>
+      ${
+        incomplete.length > 0
+          ? html`<section class="incomplete-items" aria-labelledby="incomplete-title">
+              <h3 id="incomplete-title">${m.incompleteItems}（${incomplete.length}）</h3>
+              ${this.#renderBySection(incomplete, m)}
+            </section>`
+          : nothing
+      }
+      ${this.#renderTotals(report, m)} ${this.#renderRecord(report, m)}
+      ${
+        report.issues.length > 0
+          ? html`<section class="issues" aria-labelledby="issues-title">
+              <h3 id="issues-title">${m.issues}</h3>
+              <ul>
+                ${report.issues.map((i) => html`<li>${localize(i.message, locale)}</li>`)}
+              </ul>
+            </section>`
+          : nothing
+      }
+    </article>`;
+  }
+
+  #renderScore(score: ScoreResult, m: Messages): TemplateResult {
+    const locale = this.locale;
+    const fmt = (n: number) => String(Number(n.toFixed(3)));
+    return html`<section part="score" class="score" aria-labelledby="score-title">
+      <h3 id="score-title" class="visually-hidden">${m.score}</h3>
+      <div class="score-head">
+        <p class="score-value"><span class="score-label">${m.score}</span> <strong>${fmt(score.score)}</strong></p>
+        <p class="band-line">
+          <span class="score-label">${m.band}</span>
+          <span
+            part="band"
+            class="band"
+            data-band=${score.band.id}
+            style=${styleMap({ '--band': score.band.color, '--band-text': textOn(score.band.color) })}
+            >${localize(score.band.label, locale)}</span
+          >
+          ${
+            score.band.id !== score.scoreBand.id
+              ? html`<span class="muted">(${m.scoreBandNote(localize(score.scoreBand.label, locale))})</span>`
+              : nothing
+          }
+        </p>
+      </div>
+      ${score.complete ? nothing : html`<p class="muted">${m.scoreIncomplete}</p>`}
+      ${
+        score.overrides.length > 0
+          ? html`<div class="overrides">
+              <h4>${m.overrides}</h4>
+              <ul>
+                ${score.overrides.map((o) => html`<li>${localize(o.title, locale)}</li>`)}
+              </ul>
+            </div>`
+          : nothing
+      }
+      ${score.projects
+        .filter((p) => p.lines.length > 0)
+        .map(
+          (p) =>
+            html`<table class="lines">
+              <caption>
+                ${localize(p.title, locale)}
+                ${p.cap !== null ? html`<span class="muted">（${m.cap(fmt(p.cap))}${p.capped ? `，${m.capped}` : ''}）</span>` : nothing}
+              </caption>
+              <tbody>
+                ${p.lines.map(
+                  (l) =>
+                    html`<tr class=${l.effect}>
+                      <th scope="row">${localize(l.title, locale)}</th>
+                      <td class="num">${l.count > 1 ? `${fmt(l.points)} × ${fmt(l.count)}` : ''}</td>
+                      <td class="num">${l.effect === 'deduct' ? '−' : '+'}${m.points(fmt(l.total))}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`,
+        )}
+      <p class="score-sum">
+        ${score.start} − ${fmt(score.deductions)}
+        ${m.deductions}${score.bonuses > 0 ? html` + ${fmt(score.bonuses)} ${m.bonuses}` : nothing} =
+        <strong>${fmt(score.score)}</strong>
+      </p>
+    </section>`;
+  }
+
+  #renderBySection(items: readonly ItemResult[], m: Messages): TemplateResult[] {
+    const locale = this.locale;
+    const rs = this.#ruleset;
+    const order = new Map((rs?.sections ?? []).map((s, i) => [s.id, i]));
+    const groups = new Map<string, ItemResult[]>();
+    for (const item of items) {
+      const list = groups.get(item.section);
+      if (list) list.push(item);
+      else groups.set(item.section, [item]);
+    }
+    const sectionIds = [...groups.keys()].sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9));
+    const rank = (i: ItemResult) => (i.majorHazard ? 0 : i.severity === 'major' ? 1 : 2);
+    return sectionIds.map((sid) => {
+      const section = rs?.sections.find((s) => s.id === sid);
+      const list = [...groups.get(sid)!].sort((a, b) => rank(a) - rank(b));
+      return html`<section part="section" class="section">
+        <h4>${section ? localize(section.title, locale) : sid}</h4>
+        <ul class="items">
+          ${list.map((i) => this.#renderItem(i, m))}
+        </ul>
+      </section>`;
+    });
+  }
+
+  #renderItem(result: ItemResult, m: Messages): TemplateResult {
+    const locale = this.locale;
+    const item = this.#items.get(result.id);
+    const ex = result.explanation;
+    return html`<li
+      part="item"
+      class="item ${result.status} ${result.majorHazard ? 'hazard' : ''}"
+      data-item=${result.id}
+    >
+      <div class="item-head">
+        <span part="verdict" class="badge ${result.status}">${m.status[result.status]}</span>
+        <strong class="item-title">${localize(result.title, locale)}</strong>
+        ${result.majorHazard ? html`<span class="badge fail">${m.majorHazard}</span>` : nothing}
+        ${result.severity === 'major' && !result.majorHazard ? html`<span class="badge major">${m.major}</span>` : nothing}
+        ${result.provenance === 'unverified' ? html`<span class="badge outline unverified">${m.unverified}</span>` : nothing}
+        <span class="item-id">${result.id}</span>
+      </div>
+      ${
+        ex && result.status === 'fail'
+          ? html`<p part="explanation" class="explanation"><strong>${m.why}：</strong>${localize(ex.text, locale)}</p>`
+          : nothing
+      }
+      ${
+        ex && result.status === 'incomplete' && ex.missing.length > 0
+          ? html`<p part="explanation" class="explanation">
+              <strong>${m.missingInputs}：</strong>${ex.missing
+                .map((x) => localize(x.label, locale))
+                .join(locale === 'en' ? ', ' : '、')}
+            </p>`
+          : nothing
+      }
+      ${
+        item && result.status === 'fail'
+          ? html`<p part="guidance" class="guidance">
+                <strong>${m.guidance}：</strong>${localize(item.guidance, locale)}
+              </p>
+              <p class="basis">
+                <strong>${m.basis}：</strong>${item.basis
+                  .map(
+                    (b) =>
+                      `${localize(b.document, locale)}${b.number ? `（${b.number}）` : ''}${b.clause ? ` ${b.clause}` : ''}`,
+                  )
+                  .join('；')}
+              </p>`
+          : nothing
+      }
+    </li>`;
+  }
+
+  #renderTotals(report: Report, m: Messages): TemplateResult {
+    const t = report.totals.all;
+    return html`<section part="totals" class="totals" aria-labelledby="totals-title">
+      <h3 id="totals-title">${m.totals}</h3>
+      <dl>
+        <div>
+          <dt>${m.status.pass}</dt>
+          <dd>${t.pass}</dd>
+        </div>
+        <div>
+          <dt>${m.status.fail}</dt>
+          <dd>${t.fail}</dd>
+        </div>
+        <div>
+          <dt>${m.status.incomplete}</dt>
+          <dd>${t.incomplete}</dd>
+        </div>
+        <div>
+          <dt>${m.status.not_applicable}</dt>
+          <dd>${t.not_applicable}</dd>
+        </div>
+      </dl>
+    </section>`;
+  }
+
+  #renderRecord(report: Report, m: Messages): TemplateResult | typeof nothing {
+    if (!report.record) return nothing;
+    const locale = this.locale;
+    const fields = new Map<string, Field>((this.#ruleset?.fields ?? []).map((f) => [f.id, f]));
+    const entries = Object.entries(report.record).filter(([key]) => key !== 'outcome');
+    if (entries.length === 0) return nothing;
+    return html`<section part="record" class="record" aria-labelledby="record-title">
+      <h3 id="record-title">${m.record}</h3>
+      <dl>
+        ${entries.map(([key, value]) => {
+          const field = fields.get(key);
+          return html`<div>
+            <dt>${field ? localize(field.label, locale) : key}</dt>
+            <dd>${formatValue(value, locale, field)}</dd>
+          </div>`;
+        })}
+      </dl>
+      ${
+        this.#ruleset?.record?.retention
+          ? html`<p class="muted">${m.retention}：${localize(this.#ruleset.record.retention, locale)}</p>`
+          : nothing
+      }
+    </section>`;
+  }
+
+  #print = (): void => {
+    globalThis.print?.();
+  };
+}
+
+/** Black or white, whichever reads better on a band colour (WCAG relative luminance). */
+function textOn(hex: string): string {
+  const channel = (i: number) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const l = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+  return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? '#000000' : '#ffffff';
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'safecheck-report': SafecheckReport;
+  }
+}

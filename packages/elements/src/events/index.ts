@@ -1,0 +1,2 @@
+export { SafecheckChangeEvent } from './safecheck-change-event.js';
+export { SafecheckSubmitEvent } from './safecheck-submit-event.js';
