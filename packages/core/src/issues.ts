@@ -42,6 +42,11 @@ export const ISSUE_CODES = [
   'unknown_unit',
   'invalid_evaluation_date',
   'logic_error',
+  'unknown_base',
+  'invalid_base',
+  'extends_cycle',
+  'compose_conflict',
+  'removed_item_referenced',
 ] as const;
 
 /** One of {@link ISSUE_CODES}. */

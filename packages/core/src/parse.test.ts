@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { basis, item, rulesetJson, t } from '../../../test/fixtures.js';
+import { composeRuleset } from './compose/compose.js';
 import { compileLogic } from './engine/compile.js';
 import { evaluate } from './engine/evaluate.js';
 import { createSession } from './engine/session.js';
@@ -28,6 +29,15 @@ const fromEvaluation = (answers: unknown, date?: string): Issue[] => {
   if (!r.success) throw new Error('fixture');
   return [...evaluate(r.ruleset, answers, date ? { date } : {}).issues];
 };
+
+const composed = (child: Record<string, unknown>, base: unknown = rulesetJson()): Issue[] => {
+  const r = composeRuleset(child, {
+    resolve: (id, version) => (id === 'test' && version === '1.0.0' ? base : undefined),
+  });
+  return r.success ? [...r.warnings] : [...r.issues];
+};
+const county = (patch: Record<string, unknown> = {}) =>
+  rulesetJson({ id: 'county', extends: { ruleset: 'test', version: '1.0.0' }, ...patch });
 
 /** For every issue code, an input that produces it. */
 const TRIGGERS: Record<IssueCode, () => Issue[]> = {
@@ -156,6 +166,29 @@ const TRIGGERS: Record<IssueCode, () => Issue[]> = {
     return [...evaluate(r.ruleset, { a: { value: 3, unit: 'm' } }).issues];
   },
   invalid_evaluation_date: () => fromEvaluation({ a: 1 }, '2026-02-30'),
+  unknown_base: () => composed(county({ extends: { ruleset: 'nowhere', version: '1.0.0' } })),
+  invalid_base: () => composed(county(), rulesetJson({ dialect: 0 })),
+  extends_cycle: () => composed(county(), county({ id: 'test', extends: { ruleset: 'county', version: '1.0.0' } })),
+  compose_conflict: () => composed(county({ items: [item('i1', { check: true })] })),
+  removed_item_referenced: () =>
+    composed(
+      county({
+        items: [item('local', { check: true })],
+        extends: { ruleset: 'test', version: '1.0.0', remove: [{ item: 'i1', reason: t('不适用') }] },
+      }),
+      rulesetJson({
+        scoring: scoring({
+          projects: [
+            {
+              id: 'p',
+              title: t('项目'),
+              cap: 5,
+              rules: [{ id: 'p.r', title: t('扣'), effect: 'deduct', points: 1, items: ['i1'] }],
+            },
+          ],
+        }),
+      }),
+    ),
   logic_error: () => {
     const r = parseRuleset(rulesetJson({ items: [item('i1', { check: { throw: 'broken' } })] }));
     if (!r.success) throw new Error('fixture');

@@ -267,6 +267,46 @@ export const ChangelogEntrySchema = z
   .object({ version: z.string().regex(SEMVER), date: IsoDateSchema, changes: LocalizedTextSchema })
   .strict();
 
+/** Where something in a composed ruleset came from: `<ruleset id>@<version>`, by id. */
+const OriginsSchema = z.record(z.string(), z.string().min(1));
+
+/**
+ * A ruleset that extends another (a county's "1+X" menu: the base list, plus its own items, minus
+ * the base items that do not apply locally). Composition (`composeRuleset`, `safecheck compose`)
+ * turns it into a normal ruleset and writes `inherited`; a file without `inherited` must be composed
+ * before it is loaded.
+ */
+export const ExtendsSchema = z
+  .object({
+    ruleset: IdSchema.meta({ description: 'The id of the base ruleset, found at rulesets/<id>/<version>.json.' }),
+    version: z.string().regex(SEMVER).meta({ description: 'The exact version of the base.' }),
+    remove: z
+      .array(
+        z
+          .object({
+            item: IdSchema.meta({ description: 'The id of a base item.' }),
+            reason: LocalizedTextSchema.meta({ description: 'Why it does not apply here.' }),
+          })
+          .strict(),
+      )
+      .optional()
+      .meta({ description: 'Base items that do not apply locally, each with the reason.' }),
+    inherited: z
+      .object({ sections: OriginsSchema, fields: OriginsSchema, items: OriginsSchema })
+      .strict()
+      .optional()
+      .meta({
+        description:
+          'Written by composition, never by hand: what came from which ruleset@version. Everything else is local.',
+      }),
+  })
+  .strict()
+  .refine((e) => e.inherited !== undefined, {
+    path: ['inherited'],
+    message:
+      '须先合成（safecheck compose 或 composeRuleset）再加载 / must be composed (safecheck compose or composeRuleset) before it is loaded',
+  });
+
 /** One ruleset file. */
 export const RulesetSchema = z
   .object({
@@ -292,6 +332,7 @@ export const RulesetSchema = z
     items: z.array(ItemSchema).min(1),
     scoring: ScoringSchema.optional(),
     record: RecordSchema.optional(),
+    extends: ExtendsSchema.optional(),
   })
   .strict()
   .meta({ title: 'safecheck ruleset', description: 'One versioned ruleset: sections, fields, items, scoring.' });
@@ -322,3 +363,5 @@ export type Override = z.infer<typeof OverrideSchema>;
 export type Scoring = z.infer<typeof ScoringSchema>;
 /** A parsed ruleset. */
 export type Ruleset = z.infer<typeof RulesetSchema>;
+/** The `extends` block of a composed ruleset. */
+export type Extends = z.infer<typeof ExtendsSchema>;
