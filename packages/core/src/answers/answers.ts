@@ -41,85 +41,108 @@ const describe = (value: unknown): string => {
   return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
 };
 
-/** @internal Checks one field's answer; returns the normalised value or an issue. */
-export function checkFieldAnswer(
+type Checked<T> = { ok: true; value: T } | { ok: false; issue: Issue };
+type AnswerCode = 'invalid_answer' | 'answer_out_of_range' | 'unknown_unit';
+
+function bad(
   field: Field,
   value: unknown,
-): { ok: true; value: unknown } | { ok: false; issue: Issue } {
-  const path = [field.id];
-  const bad = (
-    zh: string,
-    en: string,
-    code: 'invalid_answer' | 'answer_out_of_range' | 'unknown_unit' = 'invalid_answer',
-  ) => ({
-    ok: false as const,
-    issue: issue(code, path, {
+  zh: string,
+  en: string,
+  code: AnswerCode = 'invalid_answer',
+): Checked<never> {
+  return {
+    ok: false,
+    issue: issue(code, [field.id], {
       'zh-CN': `“${field.label['zh-CN']}”的答案 ${describe(value)} 无效：${zh}`,
       en: `the answer ${describe(value)} to "${field.label.en}" is invalid: ${en}`,
     }),
-  });
+  };
+}
+
+function checkNumber(field: Field & { type: 'number' }, value: unknown): Checked<unknown> {
+  let n = value;
+  if (n !== null && typeof n === 'object' && !Array.isArray(n)) {
+    const { value: v, unit } = n as { value?: unknown; unit?: unknown };
+    if (typeof v !== 'number' || typeof unit !== 'string') {
+      return bad(field, value, '应为数字或 {value, unit}', 'expected a number or {value, unit}');
+    }
+    if (unit === field.unit) n = v;
+    else {
+      const converted = field.unit === undefined ? null : convert(v, unit, field.unit);
+      if (converted === null) {
+        const to = field.unit ?? '';
+        return bad(
+          field,
+          value,
+          `单位 ${unit} 不能换算为 ${to || '（无单位）'}`,
+          `unit ${unit} does not convert to ${to || '(no unit)'}`,
+          'unknown_unit',
+        );
+      }
+      n = converted;
+    }
+  }
+  if (typeof n !== 'number' || !Number.isFinite(n)) return bad(field, value, '应为数字', 'expected a number');
+  if (field.integer && !Number.isInteger(n)) return bad(field, value, '应为整数', 'expected a whole number');
+  if (field.min !== undefined && n < field.min) {
+    return bad(field, value, `不能小于 ${field.min}`, `below the minimum ${field.min}`, 'answer_out_of_range');
+  }
+  if (field.max !== undefined && n > field.max) {
+    return bad(field, value, `不能大于 ${field.max}`, `above the maximum ${field.max}`, 'answer_out_of_range');
+  }
+  return { ok: true, value: n };
+}
+
+function checkCodes(field: Field & { type: 'codes' }, value: unknown): Checked<unknown> {
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
+    return bad(field, value, '应为代码列表', 'expected a list of codes');
+  }
+  const codes = value as string[];
+  const wrong = codes.filter(
+    (c) =>
+      (field.options !== undefined && !field.options.some((o) => o.value === c)) ||
+      (field.pattern !== undefined && !fullMatch(field.pattern, c)),
+  );
+  if (wrong.length > 0) return bad(field, value, `代码无效：${wrong.join('、')}`, `invalid codes: ${wrong.join(', ')}`);
+  const repeated = codes.filter((c, i) => codes.indexOf(c) !== i);
+  if (repeated.length > 0)
+    return bad(field, value, `代码重复：${repeated.join('、')}`, `repeated codes: ${repeated.join(', ')}`);
+  return { ok: true, value: codes };
+}
+
+/** @internal Checks one field's answer; returns the normalised value or an issue. */
+export function checkFieldAnswer(field: Field, value: unknown): Checked<unknown> {
   switch (field.type) {
     case 'boolean':
-      return typeof value === 'boolean' ? { ok: true, value } : bad('应为是/否', 'expected true or false');
+      return typeof value === 'boolean'
+        ? { ok: true, value }
+        : bad(field, value, '应为是/否', 'expected true or false');
     case 'choice':
       if (typeof value === 'string' && field.options.some((o) => o.value === value)) return { ok: true, value };
       return bad(
+        field,
+        value,
         `应为以下之一：${field.options.map((o) => o.value).join('、')}`,
         `expected one of ${field.options.map((o) => o.value).join(', ')}`,
       );
-    case 'number': {
-      let n = value;
-      if (n !== null && typeof n === 'object' && !Array.isArray(n)) {
-        const { value: v, unit } = n as { value?: unknown; unit?: unknown };
-        if (typeof v !== 'number' || typeof unit !== 'string')
-          return bad('应为数字或 {value, unit}', 'expected a number or {value, unit}');
-        if (unit === field.unit) n = v;
-        else {
-          const converted = field.unit === undefined ? null : convert(v, unit, field.unit);
-          if (converted === null) {
-            return bad(
-              `单位 ${unit} 不能换算为 ${field.unit ?? '（无单位）'}`,
-              `unit ${unit} does not convert to ${field.unit ?? '(no unit)'}`,
-              'unknown_unit',
-            );
-          }
-          n = converted;
-        }
-      }
-      if (typeof n !== 'number' || !Number.isFinite(n)) return bad('应为数字', 'expected a number');
-      if (field.integer && !Number.isInteger(n)) return bad('应为整数', 'expected a whole number');
-      if (field.min !== undefined && n < field.min)
-        return bad(`不能小于 ${field.min}`, `below the minimum ${field.min}`, 'answer_out_of_range');
-      if (field.max !== undefined && n > field.max)
-        return bad(`不能大于 ${field.max}`, `above the maximum ${field.max}`, 'answer_out_of_range');
-      return { ok: true, value: n };
-    }
+    case 'number':
+      return checkNumber(field, value);
     case 'date':
-      return toDayNumber(value) !== null && (value as string).length === 10
+      return typeof value === 'string' && value.length === 10 && toDayNumber(value) !== null
         ? { ok: true, value }
-        : bad('应为日期 YYYY-MM-DD', 'expected a date YYYY-MM-DD');
+        : bad(field, value, '应为日期 YYYY-MM-DD', 'expected a date YYYY-MM-DD');
     case 'text':
-      if (typeof value !== 'string') return bad('应为文本', 'expected a text');
+      if (typeof value !== 'string') return bad(field, value, '应为文本', 'expected a text');
       if (field.maxLength !== undefined && Array.from(value).length > field.maxLength) {
-        return bad(`不能超过 ${field.maxLength} 个字符`, `longer than ${field.maxLength} characters`);
+        return bad(field, value, `不能超过 ${field.maxLength} 个字符`, `longer than ${field.maxLength} characters`);
       }
-      if (field.pattern !== undefined && !fullMatch(field.pattern, value))
-        return bad('格式不符', 'does not match the expected format');
+      if (field.pattern !== undefined && !fullMatch(field.pattern, value)) {
+        return bad(field, value, '格式不符', 'does not match the expected format');
+      }
       return { ok: true, value };
-    case 'codes': {
-      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
-        return bad('应为代码列表', 'expected a list of codes');
-      const codes = value as string[];
-      const wrong = codes.filter(
-        (c) =>
-          (field.options !== undefined && !field.options.some((o) => o.value === c)) ||
-          (field.pattern !== undefined && !fullMatch(field.pattern, c)),
-      );
-      if (wrong.length > 0) return bad(`代码无效：${wrong.join('、')}`, `invalid codes: ${wrong.join(', ')}`);
-      const repeated = codes.filter((c, i) => codes.indexOf(c) !== i);
-      if (repeated.length > 0) return bad(`代码重复：${repeated.join('、')}`, `repeated codes: ${repeated.join(', ')}`);
-      return { ok: true, value: codes };
-    }
+    case 'codes':
+      return checkCodes(field, value);
   }
 }
 
@@ -133,9 +156,19 @@ function fullMatch(pattern: string, text: string): boolean {
   return re.test(text);
 }
 
+/** @internal Plain verdicts share one frozen answer each: a checklist allocates nothing for them. */
+export const PLAIN_JUDGMENT: Readonly<Record<Verdict, Judgment>> = {
+  compliant: Object.freeze({ verdict: 'compliant' }),
+  noncompliant: Object.freeze({ verdict: 'noncompliant' }),
+  not_applicable: Object.freeze({ verdict: 'not_applicable' }),
+};
+const PLAIN: Readonly<Record<string, Checked<Judgment>>> = Object.fromEntries(
+  VERDICTS.map((v) => [v, Object.freeze({ ok: true as const, value: PLAIN_JUDGMENT[v as Verdict] })]),
+);
+
 /** @internal Checks a judgment item's answer. */
-export function checkJudgment(item: Item, value: unknown): { ok: true; value: Judgment } | { ok: false; issue: Issue } {
-  if (typeof value === 'string' && VERDICTS.includes(value)) return { ok: true, value: { verdict: value as Verdict } };
+export function checkJudgment(item: Item, value: unknown): Checked<Judgment> {
+  if (typeof value === 'string' && Object.hasOwn(PLAIN, value)) return PLAIN[value]!;
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const { verdict, note, ...rest } = value as { verdict?: unknown; note?: unknown };
     if (
@@ -224,9 +257,13 @@ export function toLogicData(values: ReadonlyMap<string, unknown>, date: string |
   return data;
 }
 
-/** @internal */
+/** @internal Sets (or, with `undefined`, removes) a value at a dotted path of nested data. */
 export function setPath(data: Record<string, unknown>, id: string, value: unknown): void {
-  const parts = id.split('.');
+  setSegments(data, id.split('.'), value);
+}
+
+/** @internal {@link setPath} with the path already split. */
+export function setSegments(data: Record<string, unknown>, parts: readonly string[], value: unknown): void {
   let node = data;
   for (let i = 0; i < parts.length - 1; i++) {
     const key = parts[i]!;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SafecheckError } from '../issues.js';
 import { analyzeLogic, compileLogic } from './compile.js';
+import { toDayNumber } from './dates.js';
 
 const run = (rule: unknown, data?: unknown) => compileLogic(rule)(data);
 
@@ -86,6 +87,36 @@ describe('analyzeLogic', () => {
   it('says when a rule reads a computed path', () => {
     expect(analyzeLogic({ var: { cat: ['a', 'b'] } }).dynamic).toBe(true);
     expect(analyzeLogic({ map: [{ var: 'xs' }, { val: [[2], 'k'] }] }).dynamic).toBe(true);
+  });
+});
+
+describe('calendar arithmetic', () => {
+  it('agrees with the platform’s UTC calendar on every day from 1899 to 2101', () => {
+    let checked = 0;
+    for (let day = Date.UTC(1899, 0, 1) / 86_400_000; day <= Date.UTC(2101, 11, 31) / 86_400_000; day++) {
+      const iso = new Date(day * 86_400_000).toISOString().slice(0, 10);
+      expect(toDayNumber(iso)).toBe(day);
+      checked++;
+    }
+    expect(checked).toBe(74_144);
+  });
+
+  it.each([
+    '2026-02-29',
+    '2100-02-29',
+    '2026-13-01',
+    '2026-00-10',
+    '2026-04-31',
+    '2026-4-1',
+    '20260401',
+    '2026-04-01x',
+    'abcd-ef-gh',
+    '',
+  ])('refuses %j', (text) => expect(toDayNumber(text)).toBeNull());
+
+  it('accepts 2000-02-29 and the date part of a datetime', () => {
+    expect(toDayNumber('2000-02-29')).toBe(Date.UTC(2000, 1, 29) / 86_400_000);
+    expect(toDayNumber('2026-03-13T08:00:00+08:00')).toBe(Date.UTC(2026, 2, 13) / 86_400_000);
   });
 });
 

@@ -34,6 +34,27 @@ export interface EvalContext {
   missing: string[] | null;
   /** The data of the enclosing scopes, innermost last (for `val` with `[[n]]`). */
   above: unknown[];
+  /** Answers by slot, for rules compiled against a {@link SlotTable}. */
+  slots: readonly unknown[];
+}
+
+/** @internal A fresh context. */
+export function newContext(slots: readonly unknown[] = []): EvalContext {
+  return { missing: null, above: [], slots };
+}
+
+/**
+ * @internal A ruleset's answers by position. Rules compiled against it read a field by index
+ * instead of walking the nested data: the same values (the data is built from the slots),
+ * without a lookup per path segment.
+ */
+export interface SlotTable {
+  /** Slot of each field id (and of `$date`). */
+  readonly index: ReadonlyMap<string, number>;
+  /** Per slot: whether a blank read makes the item incomplete. */
+  readonly required: readonly boolean[];
+  /** Compiled rules of this table. */
+  readonly cache: WeakMap<object, Fn>;
 }
 
 /** @internal */
@@ -190,24 +211,29 @@ export function compileLogic(rule: Logic, limits: LogicLimits = DEFAULT_LIMITS):
   const errors = analyzeLogic(rule, [], limits).issues.filter((i) => i.severity === 'error');
   if (errors.length > 0) throw new SafecheckError(errors);
   const fn = compileNode(rule);
-  return (data: unknown) => fn(data, { missing: null, above: [] });
+  return (data: unknown) => fn(data, newContext());
 }
 
 const cache = new WeakMap<object, Fn>();
 
-/** @internal Compiles a rule already analysed (or a part of one); memoised per object. */
-export function compileNode(node: Logic): Fn {
+/**
+ * @internal Compiles a rule already analysed (or a part of one); memoised per object.
+ * With a slot table, top-scope reads of field ids read the slots.
+ */
+export function compileNode(node: Logic, table?: SlotTable): Fn {
   if (node === null || typeof node !== 'object') return () => node;
-  const hit = cache.get(node);
+  const memo = table ? table.cache : cache;
+  const hit = memo.get(node);
   if (hit) return hit;
-  const fn = build(node);
-  cache.set(node, fn);
+  const fn = build(node, table);
+  memo.set(node, fn);
   return fn;
 }
 
-function build(node: object): Fn {
+function build(node: object, table: SlotTable | undefined): Fn {
+  const top = (n: unknown): Fn => compileNode(n, table);
   if (Array.isArray(node)) {
-    const fns = node.map(compileNode);
+    const fns = node.map(top);
     return (d, c) => fns.map((f) => f(d, c));
   }
   if (!isLogic(node)) return () => node;
@@ -215,27 +241,28 @@ function build(node: object): Fn {
   const args = argsOf(node, op);
   switch (op) {
     case 'var':
-      return buildVar(args);
+      return buildVar(args, table);
     case 'if':
     case '?:':
-      return buildIf(args.map(compileNode));
+      return buildIf(args.map(top));
     case 'and':
-      return buildAnd(args.map(compileNode));
+      return buildAnd(args.map(top));
     case 'or':
-      return buildOr(args.map(compileNode));
+      return buildOr(args.map(top));
     case 'filter':
     case 'map':
     case 'all':
     case 'some':
     case 'none':
-      return buildIterator(op, compileNode(args[0]), compileNode(args[1]), climbs(args[1]));
+      // The body runs in the scope of each element: it reads elements, not fields.
+      return buildIterator(op, top(args[0]), compileNode(args[1]), climbs(args[1]));
     case 'reduce':
-      return buildReduce(args);
+      return buildReduce(args, top);
     case 'missing':
-      return buildMissing(args.map(compileNode));
+      return buildMissing(args.map(top));
     case 'missing_some': {
-      const need = compileNode(args[0]);
-      const options = compileNode(args[1]);
+      const need = top(args[0]);
+      const options = top(args[1]);
       return (d, c) => {
         const keys = options(d, c);
         const list = Array.isArray(keys) ? keys : [keys];
@@ -244,12 +271,12 @@ function build(node: object): Fn {
       };
     }
     case 'val':
-      return buildVal(args.map(compileNode), false);
+      return buildVal(args.map(top), false);
     case 'exists':
-      return buildVal(args.map(compileNode), true);
+      return buildVal(args.map(top), true);
     case 'coalesce':
     case '??': {
-      const fns = args.map(compileNode);
+      const fns = args.map(top);
       return (d, c) => {
         for (const f of fns) {
           const v = f(d, c);
@@ -259,9 +286,10 @@ function build(node: object): Fn {
       };
     }
     case 'try':
-      return buildTry(args.map(compileNode));
+      // Fallbacks run in the scope of the error.
+      return buildTry(args.map((a, i) => (i === 0 ? top(a) : compileNode(a))));
     default:
-      return buildEager(op, args.map(compileNode));
+      return buildEager(op, args, args.map(top));
   }
 }
 
@@ -282,7 +310,11 @@ const BINARY: Readonly<Record<string, (a: any, b: any) => unknown>> = {
 };
 /* eslint-enable eqeqeq */
 
-function buildEager(op: string, fns: Fn[]): Fn {
+function isConstant(node: unknown): boolean {
+  return node === null || (typeof node !== 'object' && node !== undefined);
+}
+
+function buildEager(op: string, args: readonly unknown[], fns: Fn[]): Fn {
   const fn = eagerOperator(op);
   if (!fn) {
     // analyzeLogic rejects unknown operators; a caller of compileNode that skipped it gets a thrown error.
@@ -293,6 +325,10 @@ function buildEager(op: string, fns: Fn[]): Fn {
   if (fns.length === 2 && Object.hasOwn(BINARY, op)) {
     const bin = BINARY[op]!;
     const [a, b] = fns as [Fn, Fn];
+    const [x, y] = args;
+    // A constant operand is read once, at compile time.
+    if (isConstant(y)) return (d, c) => bin(a(d, c), y);
+    if (isConstant(x)) return (d, c) => bin(x, b(d, c));
     return (d, c) => bin(a(d, c), b(d, c));
   }
   if (fns.length === 1) {
@@ -308,11 +344,19 @@ function buildEager(op: string, fns: Fn[]): Fn {
   };
 }
 
-/** Reads an own property, as json-logic-js's `var` does but never from the prototype chain. */
+/**
+ * Reads an own property, as json-logic-js's `var` does but never from the prototype chain.
+ * Every member of the built-in prototypes is a function or an object, except `length` of
+ * arrays and strings, which instances own: so on JSON data a primitive value is always own,
+ * and only objects and functions need the (slower) ownership check.
+ */
 function own(data: unknown, key: string): unknown {
   if (data === null || data === undefined) return undefined;
   const value = (data as Record<string, unknown>)[key];
-  if (value === undefined || !Object.hasOwn(data as object, key)) return undefined;
+  if (value === undefined) return undefined;
+  if ((typeof value === 'object' && value !== null) || typeof value === 'function') {
+    return Object.hasOwn(data as object, key) ? value : undefined;
+  }
   return value;
 }
 
@@ -326,9 +370,24 @@ function getPath(data: unknown, segments: readonly string[]): unknown {
   return d;
 }
 
-function buildVar(args: unknown[]): Fn {
+function buildVar(args: unknown[], table: SlotTable | undefined): Fn {
   const first = args[0];
-  const fallback = args.length > 1 ? compileNode(args[1]) : null;
+  const fallback = args.length > 1 ? compileNode(args[1], table) : null;
+  if (table && (typeof first === 'string' || typeof first === 'number')) {
+    const key = String(first);
+    const slot = table.index.get(key);
+    if (slot !== undefined) {
+      // A blank answer is an absent slot: as absent from the data, it reads as null or the default.
+      if (fallback) return (d, c) => (c.slots[slot] === undefined ? fallback(d, c) : c.slots[slot]);
+      const required = table.required[slot];
+      return (_d, c) => {
+        const v = c.slots[slot];
+        if (v !== undefined) return v;
+        if (required && c.missing) c.missing.push(key);
+        return null;
+      };
+    }
+  }
   const finish = (value: unknown, key: string, d: unknown, c: EvalContext): unknown => {
     if (value !== undefined && value !== null) return value;
     if (fallback) return value === null ? null : fallback(d, c);
@@ -339,17 +398,23 @@ function buildVar(args: unknown[]): Fn {
   if (typeof first === 'string' || typeof first === 'number') {
     const key = String(first);
     const segments = key.split('.');
-    if (segments.length === 1) return (d, c) => finish(own(d, key), key, d, c);
+    if (segments.length === 1) {
+      return (d, c) => {
+        const v = own(d, key);
+        return v !== undefined && v !== null ? v : finish(v, key, d, c);
+      };
+    }
     if (segments.length === 2) {
       const [s0, s1] = segments as [string, string];
       return (d, c) => {
         const o = own(d, s0);
-        return finish(o === null || o === undefined ? undefined : own(o, s1), key, d, c);
+        const v = o === null || o === undefined ? undefined : own(o, s1);
+        return v !== undefined && v !== null ? v : finish(v, key, d, c);
       };
     }
     return (d, c) => finish(getPath(d, segments), key, d, c);
   }
-  const pathFn = compileNode(first);
+  const pathFn = compileNode(first, table);
   return (d, c) => {
     const p = pathFn(d, c);
     if (p === undefined || p === null || p === '') return d;
@@ -466,11 +531,11 @@ function buildIterator(op: string, listFn: Fn, bodyFn: Fn, meta: boolean): Fn {
   };
 }
 
-function buildReduce(args: unknown[]): Fn {
-  const listFn = compileNode(args[0]);
+function buildReduce(args: unknown[], top: (n: unknown) => Fn): Fn {
+  const listFn = top(args[0]);
   const bodyFn = compileNode(args[1]);
   const meta = climbs(args[1]);
-  const initialFn = args[2] !== undefined ? compileNode(args[2]) : () => null;
+  const initialFn = args[2] !== undefined ? top(args[2]) : () => null;
   return (d, c) => {
     const list = listFn(d, c);
     const initial = initialFn(d, c);

@@ -1,18 +1,36 @@
 // Calendar arithmetic on ISO dates (YYYY-MM-DD), in UTC day numbers so no time zone can shift a day.
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/;
 const DAY_MS = 86_400_000;
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
 
 /** Days since 1970-01-01 for an ISO date (a datetime's date part counts), or null when it is not one. */
 export function toDayNumber(value: unknown): number | null {
-  if (typeof value !== 'string') return null;
-  const m = ISO.exec(value);
-  if (!m) return null;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
-  return Date.UTC(y, mo - 1, d) / DAY_MS;
+  if (typeof value !== 'string' || value.length < 10) return null;
+  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return null;
+  if (value.length > 10 && value[10] !== 'T') return null;
+  const y = digits(value, 0, 4);
+  const m = digits(value, 5, 7);
+  const d = digits(value, 8, 10);
+  if (y < 0 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  // Days from the civil date (Howard Hinnant's algorithm): no Date object, no time zone.
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 /** The ISO date of a day number. */
@@ -21,7 +39,7 @@ export function fromDayNumber(day: number): string {
 }
 
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month === 2 && isLeap(year) ? 29 : MONTH_DAYS[month - 1]!;
 }
 
 /** Adds whole months, keeping the day where the month has it and taking the month's last day otherwise. */

@@ -1,4 +1,4 @@
-import { checkAnswersWith, toLogicData, type Judgment } from '../answers/answers.js';
+import { checkAnswersWith, PLAIN_JUDGMENT, setSegments, type Judgment } from '../answers/answers.js';
 import { computeScore } from '../grading/score.js';
 import { issue, type Issue } from '../issues.js';
 import { isParsed, parseRuleset } from '../parse.js';
@@ -14,7 +14,7 @@ import type {
 } from '../report/types.js';
 import type { Field, Ruleset } from '../schema/ruleset.js';
 import { perLocale, type LocalizedText } from '../text.js';
-import { compileNode, type EvalContext } from './compile.js';
+import { compileNode, newContext, type EvalContext, type Fn } from './compile.js';
 import { toDayNumber } from './dates.js';
 import { decisiveConditions, fillTemplate } from './explain.js';
 import { truthy } from './operators.js';
@@ -35,7 +35,10 @@ export interface EvaluateOptions {
 export interface EvalState {
   values: Map<string, unknown>;
   judgments: Map<string, Judgment>;
+  /** The answers nested by the dots of their ids: the data rules read. */
   data: Record<string, unknown>;
+  /** The answers by slot (field i at i, `$date` last): what compiled item rules read. */
+  slots: unknown[];
   date: string | undefined;
 }
 
@@ -51,45 +54,58 @@ const PASS: ItemState = { status: 'pass' };
 const FAIL: ItemState = { status: 'fail' };
 const NOT_APPLICABLE: ItemState = { status: 'not_applicable' };
 
-/** @internal Runs a compiled rule, collecting the required inputs it read while blank. */
-function run(p: Prepared, state: EvalState, fn: (d: unknown, c: EvalContext) => unknown, ctx: EvalContext) {
-  ctx.missing = [];
-  const value = fn(state.data, ctx);
-  const read = ctx.missing;
-  ctx.missing = null;
-  let missing: string[] | undefined;
-  for (const path of read) {
-    if (path === '$date') {
-      if (state.date === undefined) (missing ??= []).push(path);
-      continue;
-    }
-    const field = p.fieldOf(path);
-    if (field && field.required && !state.values.has(field.id)) {
-      if (!missing) missing = [field.id];
-      else if (!missing.includes(field.id)) missing.push(field.id);
-    }
+// Blank reads of the rule being run. Evaluation is synchronous and never re-entered, so one
+// buffer serves every run without an allocation per rule.
+const reads: string[] = [];
+
+/** @internal Runs a compiled rule, recording the inputs it read while blank (see {@link blankInputs}). */
+export function run(state: EvalState, fn: Fn, ctx: EvalContext): unknown {
+  reads.length = 0;
+  ctx.missing = reads;
+  try {
+    return fn(state.data, ctx);
+  } finally {
+    ctx.missing = null;
   }
-  return { value, missing };
+}
+
+/** @internal The required inputs the last {@link run} read while blank, if any. */
+export function blankInputs(p: Prepared, state: EvalState): string[] | undefined {
+  if (reads.length === 0) return undefined;
+  let missing: string[] | undefined;
+  for (const path of reads) {
+    let id: string | undefined;
+    if (path === '$date') id = state.date === undefined ? path : undefined;
+    else {
+      const field = p.fieldOf(path);
+      id = field && field.required && !state.values.has(field.id) ? field.id : undefined;
+    }
+    if (id === undefined) continue;
+    if (!missing) missing = [id];
+    else if (!missing.includes(id)) missing.push(id);
+  }
+  return missing;
 }
 
 /** @internal Evaluates one item. */
 export function evaluateItem(p: Prepared, state: EvalState, pi: PreparedItem, ctx: EvalContext): ItemState {
   try {
     if (pi.applies) {
-      const r = run(p, state, pi.applies, ctx);
-      if (r.missing) return { status: 'incomplete', missing: r.missing };
-      if (!truthy(r.value)) return NOT_APPLICABLE;
+      const value = run(state, pi.applies, ctx);
+      const missing = blankInputs(p, state);
+      if (missing) return { status: 'incomplete', missing };
+      if (!truthy(value)) return NOT_APPLICABLE;
     }
     if (pi.item.judgment) {
       const j = state.judgments.get(pi.item.id);
       if (!j) return { status: 'incomplete', missing: [pi.item.id] };
       return j.verdict === 'compliant' ? PASS : j.verdict === 'noncompliant' ? FAIL : NOT_APPLICABLE;
     }
-    const r = run(p, state, pi.check!, ctx);
-    if (r.missing) return { status: 'incomplete', missing: r.missing };
-    return truthy(r.value) ? PASS : FAIL;
+    const value = run(state, pi.check!, ctx);
+    const missing = blankInputs(p, state);
+    if (missing) return { status: 'incomplete', missing };
+    return truthy(value) ? PASS : FAIL;
   } catch (error) {
-    ctx.missing = null;
     ctx.above.length = 0;
     return { status: 'incomplete', error: error instanceof Error ? error.message : String(error) };
   }
@@ -103,7 +119,7 @@ export function stateFrom(
 ): { state: EvalState; issues: Issue[] } {
   const p = prepare(ruleset);
   const checked = checkAnswersWith(ruleset, answers, p.lookup);
-  const issues = [...checked.issues];
+  const issues = checked.issues;
   let validDate = date;
   if (date !== undefined && (toDayNumber(date) === null || date.length !== 10)) {
     issues.push(
@@ -114,9 +130,21 @@ export function stateFrom(
     );
     validDate = undefined;
   }
-  const values = new Map(checked.values);
-  const judgments = new Map(checked.judgments);
-  return { state: { values, judgments, data: toLogicData(values, validDate), date: validDate }, issues };
+  const values = checked.values as Map<string, unknown>;
+  const slots = new Array<unknown>(p.dateSlot + 1);
+  const data: Record<string, unknown> = {};
+  for (const [id, value] of values) {
+    slots[p.slots.index.get(id)!] = value;
+    setSegments(data, p.segments.get(id)!, value);
+  }
+  if (validDate !== undefined) {
+    slots[p.dateSlot] = validDate;
+    data.$date = validDate;
+  }
+  return {
+    state: { values, judgments: checked.judgments as Map<string, Judgment>, data, slots, date: validDate },
+    issues,
+  };
 }
 
 /**
@@ -138,7 +166,7 @@ export function evaluate(ruleset: Ruleset, answers: unknown, options: EvaluateOp
   }
   const p = prepare(ruleset);
   const { state, issues } = stateFrom(ruleset, answers, options.date);
-  const ctx: EvalContext = { missing: null, above: [] };
+  const ctx = newContext(state.slots);
   const states = p.items.map((pi) => evaluateItem(p, state, pi, ctx));
   return buildReport(p, state, states, issues, options.explain !== false);
 }
@@ -166,11 +194,7 @@ function emptyCounts(): Counts {
   return { total: 0, pass: 0, fail: 0, not_applicable: 0, incomplete: 0 };
 }
 
-function bump(counts: Record<string, Counts>, key: string, status: ItemStatus): void {
-  const c = (counts[key] ??= emptyCounts()) as { -readonly [K in keyof Counts]: number };
-  c.total++;
-  c[status]++;
-}
+const STATUS_INDEX: Readonly<Record<ItemStatus, number>> = { pass: 0, fail: 1, not_applicable: 2, incomplete: 3 };
 
 /** @internal The outcome of a list of statuses. */
 export function outcomeOf(states: readonly { status: ItemStatus }[]): Outcome {
@@ -191,31 +215,21 @@ export function buildReport(
   explain: boolean,
 ): Report {
   const r = p.ruleset;
-  const bySection: Record<string, Counts> = {};
-  const bySeverity: Record<string, Counts> = { general: emptyCounts(), major: emptyCounts() };
-  const all: Record<string, Counts> = { all: emptyCounts() };
-  for (const s of r.sections) bySection[s.id] = emptyCounts();
-  const criteria = new Map((r.criteria ?? []).map((c) => [c.id, c]));
+  // Counters: [all, general, major, ...sections] × [pass, fail, not_applicable, incomplete].
+  const counters = new Int32Array((3 + r.sections.length) * 4);
   const majorHazards: MajorHazard[] = [];
   const runtimeIssues: Issue[] = [];
   let unverified = 0;
 
-  const items: ItemResult[] = p.items.map((pi, i) => {
+  const items: ItemResult[] = new Array(p.items.length);
+  for (let i = 0; i < p.items.length; i++) {
+    const pi = p.items[i]!;
     const s = states[i]!;
     const item = pi.item;
-    bump(all, 'all', s.status);
-    bump(bySeverity, item.severity, s.status);
-    for (const section of p.ancestry(item.section)) bump(bySection, section, s.status);
+    const k = STATUS_INDEX[s.status];
+    for (const row of pi.counterRows) counters[row * 4 + k]!++;
     if (s.status !== 'not_applicable' && item.provenance === 'unverified') unverified++;
-    if (s.status === 'fail' && item.majorHazard !== undefined) {
-      const c = criteria.get(item.majorHazard);
-      majorHazards.push({
-        criterion: item.majorHazard,
-        ...(c ? { criterionTitle: c.title } : {}),
-        item: item.id,
-        title: item.title,
-      });
-    }
+    if (s.status === 'fail' && pi.majorHazard) majorHazards.push(pi.majorHazard);
     if (s.error !== undefined) {
       runtimeIssues.push(
         issue('logic_error', ['items', i], {
@@ -225,33 +239,38 @@ export function buildReport(
       );
     }
     const judgment = item.judgment ? state.judgments.get(item.id) : undefined;
-    const explanation =
-      explain && (s.status === 'fail' || s.status === 'incomplete')
-        ? explainItem(p, state, pi, s, judgment)
-        : undefined;
-    return {
-      id: item.id,
-      section: item.section,
-      status: s.status,
-      severity: item.severity,
-      title: item.title,
-      provenance: item.provenance,
-      ...(item.majorHazard !== undefined ? { majorHazard: item.majorHazard } : {}),
-      ...(explanation ? { explanation } : {}),
+    const explained = explain && (s.status === 'fail' || s.status === 'incomplete');
+    if (!explained && (judgment === undefined || judgment === PLAIN_JUDGMENT[judgment.verdict])) {
+      // Shared, frozen: most items of most reports are one of these.
+      items[i] = judgment ? pi.judged[s.status] : pi.results[s.status];
+      continue;
+    }
+    items[i] = {
+      ...pi.results[s.status],
+      ...(explained ? { explanation: explainItem(p, state, pi, s, judgment) } : {}),
       ...(judgment ? { judgment } : {}),
     };
+  }
+  const counts = (row: number): Counts => ({
+    total: counters[row * 4]! + counters[row * 4 + 1]! + counters[row * 4 + 2]! + counters[row * 4 + 3]!,
+    pass: counters[row * 4]!,
+    fail: counters[row * 4 + 1]!,
+    not_applicable: counters[row * 4 + 2]!,
+    incomplete: counters[row * 4 + 3]!,
   });
+  const bySection: Record<string, Counts> = {};
+  r.sections.forEach((section, j) => (bySection[section.id] = counts(3 + j)));
 
   const outcome = outcomeOf(states);
-  const statusById = new Map(items.map((it) => [it.id, it.status]));
-  const ctx: EvalContext = { missing: null, above: [] };
+  const ctx = newContext(state.slots);
+  let statusById: Map<string, ItemStatus> | undefined;
   const score = r.scoring
     ? computeScore(r.scoring, {
         run: (rule) => {
-          const res = run(p, state, compileNode(rule), ctx);
-          return { value: res.value, missing: res.missing ?? [] };
+          const value = run(state, compileNode(rule, p.slots), ctx);
+          return { value, missing: blankInputs(p, state) ?? [] };
         },
-        status: (id) => statusById.get(id),
+        status: (id) => (statusById ??= new Map(items.map((it) => [it.id, it.status]))).get(id),
       })
     : undefined;
 
@@ -274,7 +293,7 @@ export function buildReport(
     outcome,
     ...(r.outcomes ? { outcomeLabel: r.outcomes[outcome] } : {}),
     items,
-    totals: { all: all.all!, bySection, bySeverity: { general: bySeverity.general!, major: bySeverity.major! } },
+    totals: { all: counts(0), bySection, bySeverity: { general: counts(1), major: counts(2) } },
     majorHazards,
     unverifiedItems: unverified,
     ...(score ? { score } : {}),
@@ -298,7 +317,7 @@ function explainItem(p: Prepared, state: EvalState, pi: PreparedItem, s: ItemSta
   const fieldShown = (f: Field): boolean => {
     if (f.appliesWhen === undefined) return true;
     try {
-      return truthy(compileNode(f.appliesWhen)(state.data, { missing: null, above: [] }));
+      return truthy(compileNode(f.appliesWhen, p.slots)(state.data, newContext(state.slots)));
     } catch {
       return true;
     }
@@ -327,7 +346,7 @@ function explainItem(p: Prepared, state: EvalState, pi: PreparedItem, s: ItemSta
     return { text, messages: [], conditions: [], inputs, missing, ...(s.error ? { error: s.error } : {}) };
   }
 
-  const ctx: EvalContext = { missing: null, above: [] };
+  const ctx = newContext(state.slots);
   const messages: LocalizedText[] = [];
   for (const e of pi.explain) {
     try {

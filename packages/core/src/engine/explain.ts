@@ -2,7 +2,7 @@ import type { Field } from '../schema/ruleset.js';
 import { formatValue } from '../report/format.js';
 import type { Locale, LocalizedText } from '../text.js';
 import { perLocale } from '../text.js';
-import { compileNode, isLogic, type EvalContext } from './compile.js';
+import { compileNode, isLogic, newContext } from './compile.js';
 import { operatorInfo, truthy } from './operators.js';
 
 /** A sub-condition that decided a failure, with the inputs it read. */
@@ -22,7 +22,7 @@ function opOf(node: Record<string, unknown>): [string, unknown[]] {
 }
 
 function evalNode(node: unknown, data: unknown): unknown {
-  const ctx: EvalContext = { missing: null, above: [] };
+  const ctx = newContext();
   try {
     return compileNode(node)(data, ctx);
   } catch {

@@ -1,7 +1,9 @@
 import { answerLookup, type AnswerLookup } from '../answers/answers.js';
+import { PLAIN_JUDGMENT } from '../answers/answers.js';
+import type { ItemResult, ItemStatus, MajorHazard } from '../report/types.js';
 import type { Field, Item, Ruleset } from '../schema/ruleset.js';
 import type { LocalizedText } from '../text.js';
-import { analyzeLogic, compileNode, type Fn } from './compile.js';
+import { analyzeLogic, compileNode, type Fn, type SlotTable } from './compile.js';
 
 /** @internal An item with its rules compiled. */
 export interface PreparedItem {
@@ -13,6 +15,14 @@ export interface PreparedItem {
   readonly vars: readonly string[];
   /** Whether appliesWhen or check reads a computed path. */
   readonly dynamic: boolean;
+  /** The item's report entry per status, shared and frozen (no explanation, no judgment). */
+  readonly results: Readonly<Record<ItemStatus, ItemResult>>;
+  /** The same with each plain verdict attached, for judgment items. */
+  readonly judged: Readonly<Record<ItemStatus, ItemResult>>;
+  /** Rows of the report's counters this item counts in: all, its severity, its sections. */
+  readonly counterRows: readonly number[];
+  /** The major hazard it is when it fails. */
+  readonly majorHazard?: MajorHazard;
   readonly explain: readonly {
     readonly when: Fn | null;
     readonly text: LocalizedText;
@@ -25,6 +35,12 @@ export interface Prepared {
   readonly ruleset: Ruleset;
   readonly lookup: AnswerLookup;
   readonly items: readonly PreparedItem[];
+  /** Answers by position: field i is slot i, `$date` the last. */
+  readonly slots: SlotTable;
+  /** The slot of `$date`. */
+  readonly dateSlot: number;
+  /** Each field's path segments in the nested rule data. */
+  readonly segments: ReadonlyMap<string, readonly string[]>;
   /** The field a rule path belongs to: the field itself, or the field whose value it reads into. */
   fieldOf(path: string): Field | undefined;
   /** Item indexes whose status may change when an answer (field id or item id) changes. */
@@ -52,6 +68,18 @@ export function prepare(ruleset: Ruleset): Prepared {
     return found;
   };
 
+  const index = new Map<string, number>();
+  const required: boolean[] = [];
+  ruleset.fields.forEach((f, i) => {
+    index.set(f.id, i);
+    required.push(f.required);
+  });
+  const dateSlot = ruleset.fields.length;
+  index.set('$date', dateSlot);
+  required.push(true);
+  const slots: SlotTable = { index, required, cache: new WeakMap() };
+  const segments = new Map(ruleset.fields.map((f) => [f.id, f.id.split('.')]));
+
   const byKey = new Map<string, number[]>();
   const always: number[] = [];
   const depend = (key: string, index: number): void => {
@@ -61,7 +89,50 @@ export function prepare(ruleset: Ruleset): Prepared {
     } else byKey.set(key, [index]);
   };
 
+  const parents = new Map(ruleset.sections.map((s) => [s.id, s.parent]));
+  const ancestryCache = new Map<string, string[]>();
+  const ancestry = (section: string): string[] => {
+    let chain = ancestryCache.get(section);
+    if (!chain) {
+      chain = [];
+      const seen = new Set<string>();
+      for (let s: string | undefined = section; s !== undefined && !seen.has(s); s = parents.get(s)) {
+        seen.add(s);
+        chain.push(s);
+      }
+      ancestryCache.set(section, chain);
+    }
+    return chain;
+  };
+
+  const sectionRow = new Map(ruleset.sections.map((sec, i) => [sec.id, 3 + i]));
+  const criteria = new Map((ruleset.criteria ?? []).map((c) => [c.id, c]));
+  const STATUSES: readonly ItemStatus[] = ['pass', 'fail', 'not_applicable', 'incomplete'];
+  const VERDICT_OF: Readonly<Record<ItemStatus, keyof typeof PLAIN_JUDGMENT | undefined>> = {
+    pass: 'compliant',
+    fail: 'noncompliant',
+    not_applicable: 'not_applicable',
+    incomplete: undefined,
+  };
+
   const items = ruleset.items.map((item, index): PreparedItem => {
+    const base = {
+      id: item.id,
+      section: item.section,
+      severity: item.severity,
+      title: item.title,
+      provenance: item.provenance,
+      ...(item.majorHazard !== undefined ? { majorHazard: item.majorHazard } : {}),
+    };
+    const results = Object.fromEntries(STATUSES.map((status) => [status, Object.freeze({ ...base, status })]));
+    const judged = Object.fromEntries(
+      STATUSES.map((status) => {
+        const verdict = VERDICT_OF[status];
+        const judgment = verdict ? PLAIN_JUDGMENT[verdict] : undefined;
+        return [status, Object.freeze({ ...base, status, ...(judgment ? { judgment } : {}) })];
+      }),
+    );
+    const criterion = item.majorHazard !== undefined ? criteria.get(item.majorHazard) : undefined;
     const vars = new Set<string>();
     let dynamic = false;
     for (const rule of [item.appliesWhen, item.check]) {
@@ -80,33 +151,34 @@ export function prepare(ruleset: Ruleset): Prepared {
     return {
       item,
       index,
-      applies: item.appliesWhen === undefined ? null : compileNode(item.appliesWhen),
-      check: item.check === undefined ? null : compileNode(item.check),
+      results: results as Record<ItemStatus, ItemResult>,
+      judged: judged as Record<ItemStatus, ItemResult>,
+      counterRows: [
+        0,
+        item.severity === 'general' ? 1 : 2,
+        ...ancestry(item.section).map((sec) => sectionRow.get(sec)!),
+      ],
+      ...(item.majorHazard !== undefined
+        ? {
+            majorHazard: Object.freeze({
+              criterion: item.majorHazard,
+              ...(criterion ? { criterionTitle: criterion.title } : {}),
+              item: item.id,
+              title: item.title,
+            }),
+          }
+        : {}),
+      applies: item.appliesWhen === undefined ? null : compileNode(item.appliesWhen, slots),
+      check: item.check === undefined ? null : compileNode(item.check, slots),
       vars: [...vars].sort(),
       dynamic,
       explain: (item.explain ?? []).map((e) => ({
-        when: e.when === undefined ? null : compileNode(e.when),
+        when: e.when === undefined ? null : compileNode(e.when, slots),
         text: e.text,
-        values: Object.entries(e.values ?? {}).map(([name, rule]) => [name, compileNode(rule)] as const),
+        values: Object.entries(e.values ?? {}).map(([name, rule]) => [name, compileNode(rule, slots)] as const),
       })),
     };
   });
-
-  const parents = new Map(ruleset.sections.map((s) => [s.id, s.parent]));
-  const ancestryCache = new Map<string, string[]>();
-  const ancestry = (section: string): string[] => {
-    let chain = ancestryCache.get(section);
-    if (!chain) {
-      chain = [];
-      const seen = new Set<string>();
-      for (let s: string | undefined = section; s !== undefined && !seen.has(s); s = parents.get(s)) {
-        seen.add(s);
-        chain.push(s);
-      }
-      ancestryCache.set(section, chain);
-    }
-    return chain;
-  };
 
   const dependents = (key: string): readonly number[] => {
     const own = byKey.get(key) ?? [];
@@ -114,7 +186,7 @@ export function prepare(ruleset: Ruleset): Prepared {
     return [...new Set([...own, ...always])].sort((a, b) => a - b);
   };
 
-  const prepared: Prepared = { ruleset, lookup, items, fieldOf, dependents, ancestry };
+  const prepared: Prepared = { ruleset, lookup, items, slots, dateSlot, segments, fieldOf, dependents, ancestry };
   cache.set(ruleset, prepared);
   return prepared;
 }

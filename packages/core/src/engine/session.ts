@@ -4,8 +4,7 @@ import { isParsed, parseRuleset } from '../parse.js';
 import type { ItemStatus, Outcome, Report } from '../report/types.js';
 import type { Ruleset } from '../schema/ruleset.js';
 import { SafecheckError } from '../issues.js';
-import type { EvalContext } from './compile.js';
-import { compileNode } from './compile.js';
+import { compileNode, newContext, type EvalContext } from './compile.js';
 import {
   buildReport,
   evaluateItem,
@@ -58,7 +57,7 @@ export class Session {
   readonly #states: ItemState[];
   readonly #raw: Record<string, unknown>;
   readonly #issues = new Map<string, Issue>();
-  readonly #ctx: EvalContext = { missing: null, above: [] };
+  readonly #ctx: EvalContext;
   readonly #explain: boolean;
   #outcome: Outcome;
 
@@ -74,6 +73,7 @@ export class Session {
     this.#explain = options.explain !== false;
     const { state, issues } = stateFrom(ruleset, answers, options.date);
     this.#state = state;
+    this.#ctx = newContext(state.slots);
     for (const i of issues) this.#issues.set(String(i.path[0] ?? ''), i);
     this.#raw = {};
     if (answers && typeof answers === 'object')
@@ -138,6 +138,7 @@ export class Session {
       if (field) {
         if (valid === undefined) this.#state.values.delete(key);
         else this.#state.values.set(key, valid);
+        this.#state.slots[this.#p.slots.index.get(key)!] = valid;
         setPath(this.#state.data, key, valid);
       } else if (valid === undefined) this.#state.judgments.delete(key);
       else this.#state.judgments.set(key, valid as never);
