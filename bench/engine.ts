@@ -1,0 +1,200 @@
+// npm run bench: the engine against json-logic-js and json-logic-engine, in one run.
+// Prints times and ratios; it asserts nothing (performance goals are read, not unit-tested).
+import { existsSync, readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import jsonLogic from 'json-logic-js';
+import { LogicEngine } from 'json-logic-engine';
+// Our engine as users get it: the built bundle (npm run build), not the TypeScript sources.
+import {
+  checkAnswers,
+  compileLogic,
+  createSession,
+  evaluate,
+  parseRuleset,
+  type Ruleset,
+} from '../packages/core/dist/index.js';
+// The peers need our namespaced operators; they get the same functions.
+import { eagerOperator, operatorNames } from '../packages/core/src/engine/operators.js';
+import { toLogicData } from '../packages/core/src/answers/answers.js';
+import { syntheticRuleset } from './synthetic.js';
+
+const DATE = '2026-06-30';
+const real = 'rulesets/hazchem-checklist/1.0.0.json';
+const source = existsSync(real) ? JSON.parse(readFileSync(real, 'utf8')) : syntheticRuleset(418);
+const parsed = parseRuleset(source);
+if (!parsed.success) throw new Error(`ruleset does not parse: ${JSON.stringify(parsed.issues.slice(0, 3))}`);
+const ruleset = parsed.ruleset;
+
+// Answers: every field and judgment answered, a few failures, as an inspection looks.
+function answersFor(r: Ruleset): Record<string, unknown> {
+  const a: Record<string, unknown> = {};
+  let k = 0;
+  for (const f of r.fields) {
+    k++;
+    switch (f.type) {
+      case 'boolean':
+        a[f.id] = k % 4 !== 0;
+        break;
+      case 'choice':
+        a[f.id] = f.options[Math.min(1, f.options.length - 1)]!.value;
+        break;
+      case 'number':
+        a[f.id] = f.min ?? 0 + (k % 7);
+        break;
+      case 'date':
+        a[f.id] = k % 9 === 0 ? '2026-01-01' : '2027-06-30';
+        break;
+      case 'text':
+        a[f.id] = f.pattern ? undefined : 'x';
+        break;
+      case 'codes':
+        a[f.id] = f.options ? f.options.slice(0, 2).map((o) => o.value) : [];
+        break;
+    }
+  }
+  for (const it of r.items) if (it.judgment) a[it.id] = ++k % 13 === 0 ? 'noncompliant' : 'compliant';
+  return a;
+}
+const answers = answersFor(ruleset);
+
+// The peers evaluate the same rules: appliesWhen, then the check (a judgment as an equality).
+const data = toLogicData(checkAnswers(ruleset, answers).values, DATE) as Record<string, unknown>;
+const judgments: Record<string, unknown> = {};
+ruleset.items.forEach((it, i) => it.judgment && (judgments[`j${i}`] = answers[it.id]));
+data.$j = judgments;
+const peerRules = ruleset.items.map((it, i) => ({
+  applies: it.appliesWhen ?? true,
+  check: it.judgment ? { '==': [{ var: `$j.j${i}` }, 'compliant'] } : it.check,
+}));
+for (const name of operatorNames()) {
+  const fn = eagerOperator(name);
+  if (fn && name.includes('.')) jsonLogic.add_operation(name, (...args: unknown[]) => fn(args));
+}
+const engine = new LogicEngine();
+for (const name of operatorNames()) {
+  const fn = eagerOperator(name);
+  if (fn && name.includes('.'))
+    engine.addMethod(name, (args: unknown) => fn(Array.isArray(args) ? args : [args]), { deterministic: true });
+}
+const built = peerRules.map((r) => ({
+  applies: engine.build(r.applies as never),
+  check: engine.build(r.check as never),
+}));
+const truthy = (v: unknown) => (Array.isArray(v) ? v.length > 0 : !!v);
+
+/** Median time of `fn` in ms over runs of at least `minMs`. */
+function time(label: string, fn: () => unknown, minMs = 400): number {
+  for (let i = 0; i < 20; i++) fn();
+  const samples: number[] = [];
+  const end = performance.now() + minMs;
+  let sink = 0;
+  while (performance.now() < end || samples.length < 15) {
+    const t0 = performance.now();
+    const r = fn();
+    samples.push(performance.now() - t0);
+    if (r) sink++;
+  }
+  samples.sort((a, b) => a - b);
+  const median = samples[Math.floor(samples.length / 2)]!;
+  console.log(
+    `  ${label.padEnd(52)} ${median.toFixed(4).padStart(10)} ms  (${samples.length} runs${sink < 0 ? '' : ''})`,
+  );
+  return median;
+}
+
+console.log(
+  `\nsafecheck engine benchmark — ${ruleset.id} ${ruleset.version}: ${ruleset.items.length} items, ${ruleset.fields.length} fields${existsSync(real) ? '' : ' (synthetic: the checklist is not there yet)'}`,
+);
+console.log(`node ${process.version}, ${process.arch}\n`);
+
+const compiled = peerRules.map((r) => ({ applies: compileLogic(r.applies), check: compileLogic(r.check) }));
+
+console.log('Full evaluation of every item:');
+const ours = time('safecheck evaluate(): answers checked, full report', () =>
+  evaluate(ruleset, answers, { date: DATE }),
+);
+const oursLean = time('safecheck evaluate() without explanations', () =>
+  evaluate(ruleset, answers, { date: DATE, explain: false }),
+);
+const oursRules = time('safecheck compileLogic() closures, same rules as peers', () => {
+  let n = 0;
+  for (const r of compiled) if (truthy(r.applies(data)) && truthy(r.check(data))) n++;
+  return n;
+});
+const jlj = time('json-logic-js apply()', () => {
+  let n = 0;
+  for (const r of peerRules)
+    if (truthy(jsonLogic.apply(r.applies as never, data)) && truthy(jsonLogic.apply(r.check as never, data))) n++;
+  return n;
+});
+const jleRun = time('json-logic-engine run() (interpreted)', () => {
+  let n = 0;
+  for (const r of peerRules)
+    if (truthy(engine.run(r.applies as never, data)) && truthy(engine.run(r.check as never, data))) n++;
+  return n;
+});
+const jleBuild = time('json-logic-engine build() (compiled with eval)', () => {
+  let n = 0;
+  for (const r of built) if (truthy(r.applies(data)) && truthy(r.check(data))) n++;
+  return n;
+});
+
+console.log('\nOne changed answer in a live session:');
+const session = createSession(ruleset, answers, { date: DATE });
+const keys = Object.keys(answers).filter((k) => typeof answers[k] !== 'undefined');
+let flip = 0;
+const change = time('Session.set() of one answer', () => {
+  const key = keys[flip++ % keys.length]!;
+  const value = answers[key];
+  const other =
+    typeof value === 'boolean'
+      ? !value
+      : value === 'compliant'
+        ? 'noncompliant'
+        : typeof value === 'number'
+          ? value + 1
+          : value;
+  session.set(key, other);
+  return session.set(key, value).outcome;
+});
+
+console.log('\nCompiling the whole ruleset:');
+const allRules = ruleset.items
+  .flatMap((it) => [
+    it.appliesWhen,
+    it.check,
+    ...(it.explain ?? []).flatMap((e) => [e.when, ...Object.values(e.values ?? {})]),
+  ])
+  .filter((r) => r !== undefined);
+const clones = Array.from({ length: 64 }, () => structuredClone(allRules));
+let clone = 0;
+// Fresh copies each time: compiled closures are memoised per rule object.
+const compileOnly = time(
+  `compileLogic() on all ${allRules.length} rules (checked, then compiled)`,
+  () => {
+    for (const rule of clones[clone++ % clones.length]!) compileLogic(rule);
+    return true;
+  },
+  300,
+);
+time('parseRuleset(): schema and semantic checks (for reference)', () => parseRuleset(source), 300);
+
+const row = (goal: string, value: string, ok: boolean) =>
+  console.log(`  ${ok ? 'holds ' : 'MISSES'}  ${goal.padEnd(58)} ${value}`);
+console.log('\nGoals:');
+row('rules: ≥ 25× faster than json-logic-js', `${(jlj / oursRules).toFixed(1)}×`, jlj / oursRules >= 25);
+row(
+  'rules: at least as fast as json-logic-engine build() (eval)',
+  `${(jleBuild / oursRules).toFixed(2)}×`,
+  jleBuild / oursRules >= 1,
+);
+row('rules: vs json-logic-engine run() (interpreted)', `${(jleRun / oursRules).toFixed(1)}×`, jleRun / oursRules >= 1);
+row('evaluate() with checked answers and report vs json-logic-js', `${(jlj / ours).toFixed(1)}×`, jlj / ours >= 25);
+row('evaluate() vs json-logic-engine build() (eval)', `${(jleBuild / ours).toFixed(2)}×`, jleBuild / ours >= 1);
+row(
+  'evaluate() without explanations vs json-logic-engine build()',
+  `${(jleBuild / oursLean).toFixed(2)}×`,
+  jleBuild / oursLean >= 1,
+);
+row('one changed answer ≤ 1/20 of a full evaluation', `1/${(ours / change).toFixed(0)}`, ours / change >= 20);
+row('compiling the whole ruleset under 5 ms', `${compileOnly.toFixed(2)} ms`, compileOnly < 5);
