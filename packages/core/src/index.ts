@@ -96,3 +96,28 @@ export { runCases, type CaseResult } from './cases.js';
 export { ExtendsSchema, type Extends } from './schema/ruleset.js';
 export { composeRuleset, type ComposeOptions, type ComposeResult, type Pruned } from './compose/compose.js';
 export { ISSUE_CODES } from './issues.js';
+export {
+  parseVersion,
+  compareVersions,
+  versionBump,
+  bumpSatisfies,
+  type SemVer,
+  type VersionBump,
+  type RequiredBump,
+} from './versions/semver.js';
+export {
+  diffRulesets,
+  type RulesetDiff,
+  type RulesetChange,
+  type ChangeTarget,
+  type ChangeKind,
+  type ChangeLevel,
+} from './versions/diff.js';
+export {
+  migrateAnswers,
+  type Migration,
+  type MigrationNote,
+  type MigrationNoteKind,
+  type MigrateOptions,
+} from './versions/migrate.js';
+export { pickVersion, type VersionPick, type Dated } from './versions/pick.js';

@@ -47,6 +47,9 @@ export const ISSUE_CODES = [
   'extends_cycle',
   'compose_conflict',
   'removed_item_referenced',
+  'insufficient_version_bump',
+  'ruleset_id_mismatch',
+  'no_version_valid',
 ] as const;
 
 /** One of {@link ISSUE_CODES}. */

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { basis, item, rulesetJson, t } from '../../../test/fixtures.js';
+import { basis, item, ruleset, rulesetJson, t } from '../../../test/fixtures.js';
 import { composeRuleset } from './compose/compose.js';
 import { compileLogic } from './engine/compile.js';
 import { evaluate } from './engine/evaluate.js';
 import { createSession } from './engine/session.js';
 import { ISSUE_CODES, SafecheckError, type Issue, type IssueCode } from './issues.js';
 import { parseRuleset } from './parse.js';
+import { diffRulesets } from './versions/diff.js';
+import { pickVersion } from './versions/pick.js';
 
 const issuesOf = (json: unknown): Issue[] => {
   const r = parseRuleset(json);
@@ -189,6 +191,17 @@ const TRIGGERS: Record<IssueCode, () => Issue[]> = {
         }),
       }),
     ),
+  insufficient_version_bump: () => [
+    ...diffRulesets(
+      ruleset(),
+      ruleset({ version: '1.0.1', items: [item('i1', { check: { '<': [{ var: 'a' }, 10] } })] }),
+    ).issues,
+  ],
+  ruleset_id_mismatch: () => [...diffRulesets(ruleset(), ruleset({ id: 'other', version: '2.0.0' })).issues],
+  no_version_valid: () => {
+    const r = pickVersion([ruleset({ validFrom: '2026-01-01' })], '2025-06-30');
+    return r.success ? [] : [...r.issues];
+  },
   logic_error: () => {
     const r = parseRuleset(rulesetJson({ items: [item('i1', { check: { throw: 'broken' } })] }));
     if (!r.success) throw new Error('fixture');

@@ -1,6 +1,7 @@
 import { issue, type Issue, type PathSegment } from '../issues.js';
 import { parseRuleset } from '../parse.js';
 import type { Ruleset } from '../schema/ruleset.js';
+import { canonical } from '../versions/canonical.js';
 import { fieldUsage, type UsageSource } from './usage.js';
 
 /** How {@link composeRuleset} finds the ruleset another extends. */
@@ -39,16 +40,6 @@ type Origin = { readonly local: number } | { readonly inherited: true };
 const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
 const list = (v: unknown): Json[] => (Array.isArray(v) ? v.filter(isObject) : []);
 const idOf = (v: Json): string => (typeof v.id === 'string' ? v.id : '');
-
-/** JSON with sorted keys, to compare values whatever the order of their keys. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (isObject(value)) {
-    const keys = Object.keys(value).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
 
 const ORDER = [
   '$schema',
