@@ -360,6 +360,14 @@ function own(data: unknown, key: string): unknown {
   return value;
 }
 
+// Every property name of a built-in prototype: the only names that can read through the
+// prototype chain of JSON data (plain objects, arrays, strings, numbers, booleans).
+const INHERITED = new Set<string>(
+  [Object, Array, String, Number, Boolean, Function, Date, RegExp, Map, Set, Error, Promise].flatMap((c) =>
+    Object.getOwnPropertyNames(c.prototype),
+  ),
+);
+
 function getPath(data: unknown, segments: readonly string[]): unknown {
   let d = data;
   for (let i = 0; i < segments.length; i++) {
@@ -398,6 +406,23 @@ function buildVar(args: unknown[], table: SlotTable | undefined): Fn {
   if (typeof first === 'string' || typeof first === 'number') {
     const key = String(first);
     const segments = key.split('.');
+    // A name no built-in prototype has cannot read through the prototype chain of JSON data:
+    // it is read directly; any other name goes through own().
+    const direct = segments.every((k) => !INHERITED.has(k));
+    if (segments.length === 1 && direct) {
+      return (d, c) => {
+        const v = d === null || d === undefined ? undefined : (d as Record<string, unknown>)[key];
+        return v !== undefined && v !== null ? v : finish(v, key, d, c);
+      };
+    }
+    if (segments.length === 2 && direct) {
+      const [s0, s1] = segments as [string, string];
+      return (d, c) => {
+        const o = d === null || d === undefined ? undefined : (d as Record<string, unknown>)[s0];
+        const v = o === null || o === undefined ? undefined : (o as Record<string, unknown>)[s1];
+        return v !== undefined && v !== null ? v : finish(v, key, d, c);
+      };
+    }
     if (segments.length === 1) {
       return (d, c) => {
         const v = own(d, key);
