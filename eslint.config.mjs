@@ -27,7 +27,13 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ['web-test-runner.config.mjs', 'demo/**/*.test.mjs', 'demo/build.mjs', 'bench/elements/run.mjs'],
+    files: [
+      'web-test-runner.config.mjs',
+      'rollup.config.mjs',
+      'demo/**/*.test.mjs',
+      'demo/build.mjs',
+      'bench/elements/run.mjs',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
 );

@@ -925,12 +925,12 @@ export class SafecheckForm extends LitElement {
     if (!this.#session) return false;
     const errors = this.#collectErrors();
     this.#errors = errors.length > 0 ? errors : null;
+    this.requestUpdate();
     if (errors.length > 0) this.#focusSummary = true;
     else {
       this.#step = 'review';
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#review-title')?.focus());
     }
-    this.requestUpdate();
     return errors.length === 0;
   }
 
