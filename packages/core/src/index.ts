@@ -121,3 +121,4 @@ export {
   type MigrateOptions,
 } from './versions/migrate.js';
 export { pickVersion, type VersionPick, type Dated } from './versions/pick.js';
+export { fieldUsage, type FieldUsage, type UsageSource } from './compose/usage.js';

@@ -50,6 +50,12 @@ export const ISSUE_CODES = [
   'insufficient_version_bump',
   'ruleset_id_mismatch',
   'no_version_valid',
+  'item_never_applies',
+  'check_always_passes',
+  'check_always_fails',
+  'unused_field',
+  'untranslated_text',
+  'basis_without_clause',
 ] as const;
 
 /** One of {@link ISSUE_CODES}. */

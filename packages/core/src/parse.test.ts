@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { basis, item, ruleset, rulesetJson, t } from '../../../test/fixtures.js';
 import { composeRuleset } from './compose/compose.js';
+import { lintRuleset } from './cli/lint.js';
 import { compileLogic } from './engine/compile.js';
 import { evaluate } from './engine/evaluate.js';
 import { createSession } from './engine/session.js';
@@ -40,6 +41,8 @@ const composed = (child: Record<string, unknown>, base: unknown = rulesetJson())
 };
 const county = (patch: Record<string, unknown> = {}) =>
   rulesetJson({ id: 'county', extends: { ruleset: 'test', version: '1.0.0' }, ...patch });
+
+const linted = (patch: Record<string, unknown> = {}): Issue[] => [...lintRuleset(ruleset(patch)).issues];
 
 /** For every issue code, an input that produces it. */
 const TRIGGERS: Record<IssueCode, () => Issue[]> = {
@@ -202,6 +205,13 @@ const TRIGGERS: Record<IssueCode, () => Issue[]> = {
     const r = pickVersion([ruleset({ validFrom: '2026-01-01' })], '2025-06-30');
     return r.success ? [] : [...r.issues];
   },
+  item_never_applies: () =>
+    linted({ items: [item('i1', { appliesWhen: { and: [{ var: 'flag' }, { '!': { var: 'flag' } }] }, check: true })] }),
+  check_always_passes: () => linted({ items: [item('i1', { check: { '>=': [{ var: 'a' }, { var: 'a' }] } })] }),
+  check_always_fails: () => linted({ items: [item('i1', { check: { '===': [{ var: 'flag' }, 'yes'] } })] }),
+  unused_field: () => linted(),
+  untranslated_text: () => linted({ title: t('测试', '测试') }),
+  basis_without_clause: () => linted(),
   logic_error: () => {
     const r = parseRuleset(rulesetJson({ items: [item('i1', { check: { throw: 'broken' } })] }));
     if (!r.success) throw new Error('fixture');

@@ -15,7 +15,7 @@ export interface FieldUsage {
 const PLACEHOLDER = /\{([A-Za-z_$][\w.$]*)\}/g;
 
 /**
- * @internal The fields a ruleset uses: read by the rules of its items, explanations and scoring,
+ * The fields a ruleset uses: read by the rules of its items, explanations and scoring,
  * named by an explanation's `{field}`, kept by `record`, or read by the `appliesWhen` of a field
  * that is itself used (a question that only opens another question counts when the other does).
  */
