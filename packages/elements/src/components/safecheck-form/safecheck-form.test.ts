@@ -163,7 +163,7 @@ describe('<safecheck-form>', () => {
     expect($(form, 'label[for="c-f.text"]').textContent).to.contain('选填');
     expect($$(form, 'input[type=checkbox][data-key="f.codes"]')).to.have.length(3);
     expect($(form, 'input[data-key="f.free"]').dataset['kind']).to.equal('codes');
-    expect($$(form, 'input[type=radio][data-key="judge-1"]').map((r) => r.value)).to.deep.equal([
+    expect($$<HTMLInputElement>(form, 'input[type=radio][data-key="judge-1"]').map((r) => r.value)).to.deep.equal([
       'compliant',
       'noncompliant',
       'not_applicable',

@@ -1,3 +1,4 @@
+import '../../internal/no-eval.js';
 import {
   createSession,
   formatValue,

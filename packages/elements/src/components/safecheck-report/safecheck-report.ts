@@ -1,3 +1,4 @@
+import '../../internal/no-eval.js';
 import {
   evaluate,
   formatValue,
@@ -6,6 +7,7 @@ import {
   type Field,
   type ItemResult,
   type Locale,
+  type LocalizedText,
   type Report,
   type Ruleset,
   type ScoreResult,
@@ -365,8 +367,12 @@ export class SafecheckReport extends LitElement {
     if (!report.record) return nothing;
     const locale = this.locale;
     const fields = new Map<string, Field>((this.#ruleset?.fields ?? []).map((f) => [f.id, f]));
-    const entries = Object.entries(report.record).filter(([key]) => key !== 'outcome');
+    // core's record: {values: {field id: value}, outcome, outcomeLabel, date, retention}.
+    const record = report.record as { values?: unknown; retention?: unknown };
+    const values = record.values && typeof record.values === 'object' ? (record.values as Record<string, unknown>) : {};
+    const entries = Object.entries(values);
     if (entries.length === 0) return nothing;
+    const retention = isLocalized(record.retention) ? record.retention : this.#ruleset?.record?.retention;
     return html`<section part="record" class="record" aria-labelledby="record-title">
       <h3 id="record-title">${m.record}</h3>
       <dl>
@@ -378,17 +384,22 @@ export class SafecheckReport extends LitElement {
           </div>`;
         })}
       </dl>
-      ${
-        this.#ruleset?.record?.retention
-          ? html`<p class="muted">${m.retention}：${localize(this.#ruleset.record.retention, locale)}</p>`
-          : nothing
-      }
+      ${retention ? html`<p class="muted">${m.retention}：${localize(retention, locale)}</p>` : nothing}
     </section>`;
   }
 
   #print = (): void => {
     globalThis.print?.();
   };
+}
+
+function isLocalized(value: unknown): value is LocalizedText {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as Record<string, unknown>)['zh-CN'] === 'string' &&
+    typeof (value as Record<string, unknown>)['en'] === 'string'
+  );
 }
 
 /** Black or white, whichever reads better on a band colour (WCAG relative luminance). */
