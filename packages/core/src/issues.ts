@@ -56,6 +56,10 @@ export const ISSUE_CODES = [
   'unused_field',
   'untranslated_text',
   'basis_without_clause',
+  'unreadable_file',
+  'file_name_mismatch',
+  'case_failed',
+  'invalid_record',
 ] as const;
 
 /** One of {@link ISSUE_CODES}. */

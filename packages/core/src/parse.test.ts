@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { basis, item, ruleset, rulesetJson, t } from '../../../test/fixtures.js';
 import { composeRuleset } from './compose/compose.js';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseRecord } from './cli/batch.js';
+import { checkCases } from './cli/commands/validate.js';
+import { loadRuleset, readText } from './cli/files.js';
 import { lintRuleset } from './cli/lint.js';
 import { compileLogic } from './engine/compile.js';
 import { evaluate } from './engine/evaluate.js';
@@ -43,6 +49,7 @@ const county = (patch: Record<string, unknown> = {}) =>
   rulesetJson({ id: 'county', extends: { ruleset: 'test', version: '1.0.0' }, ...patch });
 
 const linted = (patch: Record<string, unknown> = {}): Issue[] => [...lintRuleset(ruleset(patch)).issues];
+const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
 
 /** For every issue code, an input that produces it. */
 const TRIGGERS: Record<IssueCode, () => Issue[]> = {
@@ -212,6 +219,26 @@ const TRIGGERS: Record<IssueCode, () => Issue[]> = {
   unused_field: () => linted(),
   untranslated_text: () => linted({ title: t('测试', '测试') }),
   basis_without_clause: () => linted(),
+  unreadable_file: () => {
+    const r = readText({ ...io, cwd: tmpdir() }, 'no-such-ruleset.json');
+    return 'issue' in r ? [r.issue.issue] : [];
+  },
+  file_name_mismatch: () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'safecheck-')), 'test');
+    mkdirSync(dir);
+    writeFileSync(join(dir, '1.0.1.json'), JSON.stringify(rulesetJson()));
+    return loadRuleset({ ...io, cwd: dir }, '1.0.1.json').issues.map((i) => i.issue);
+  },
+  case_failed: () =>
+    checkCases(ruleset(), {
+      ruleset: 'test',
+      version: '1.0.0',
+      cases: [{ id: 'c1', title: t('超量'), answers: { a: 11 }, expect: { outcome: 'pass' } }],
+    }).issues,
+  invalid_record: () => {
+    const r = parseRecord('[1, 2]');
+    return 'issues' in r ? r.issues : [];
+  },
   logic_error: () => {
     const r = parseRuleset(rulesetJson({ items: [item('i1', { check: { throw: 'broken' } })] }));
     if (!r.success) throw new Error('fixture');
