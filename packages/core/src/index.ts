@@ -122,3 +122,50 @@ export {
 } from './versions/migrate.js';
 export { pickVersion, type VersionPick, type Dated } from './versions/pick.js';
 export { fieldUsage, type FieldUsage, type UsageSource } from './compose/usage.js';
+export {
+  FINDING_STATUSES,
+  type FindingStatus,
+  type FindingCommand,
+  type TrackingLevel,
+  type TrackingRule,
+  type FindingPolicy,
+  type Tracking,
+  type FindingInput,
+  type Rectification,
+  type Verification,
+  type Finding,
+  type FindingAction,
+  type FindingEventBase,
+  type FoundEvent,
+  type AssignedEvent,
+  type RectifiedEvent,
+  type VerifiedEvent,
+  type ClosedEvent,
+  type ReopenedEvent,
+  type FindingEvent,
+} from './findings/types.js';
+export { DEFAULT_FINDING_POLICY, trackingLevel } from './findings/policy.js';
+export { findingsFromReport, type FindingsOptions, type FindingsResult } from './findings/create.js';
+export {
+  assignFinding,
+  rectifyFinding,
+  verifyFinding,
+  closeFinding,
+  reopenFinding,
+  findingActions,
+  type FindingTransition,
+  type TransitionInput,
+  type AssignInput,
+  type RectifyInput,
+  type VerifyInput,
+  type ReopenInput,
+} from './findings/transitions.js';
+export {
+  summarizeFindings,
+  isOverdue,
+  daysOverdue,
+  type FindingCounts,
+  type OverdueFinding,
+  type FindingSummary,
+} from './findings/queries.js';
+export { verificationFields } from './findings/fields.js';

@@ -60,6 +60,16 @@ export const ISSUE_CODES = [
   'file_name_mismatch',
   'case_failed',
   'invalid_record',
+  // Closed-loop hazard management (findings/): steps the process forbids.
+  'finding_wrong_state',
+  'close_unverified',
+  'self_verification',
+  'wrong_verifier',
+  'verifier_required',
+  'due_date_required',
+  'date_before_finding',
+  'date_out_of_order',
+  'verification_incomplete',
 ] as const;
 
 /** One of {@link ISSUE_CODES}. */

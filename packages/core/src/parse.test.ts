@@ -13,6 +13,15 @@ import { evaluate } from './engine/evaluate.js';
 import { createSession } from './engine/session.js';
 import { ISSUE_CODES, SafecheckError, type Issue, type IssueCode } from './issues.js';
 import { parseRuleset } from './parse.js';
+import { findingsFromReport } from './findings/create.js';
+import {
+  assignFinding,
+  closeFinding,
+  rectifyFinding,
+  verifyFinding,
+  type FindingTransition,
+} from './findings/transitions.js';
+import type { Finding } from './findings/types.js';
 import { diffRulesets } from './versions/diff.js';
 import { pickVersion } from './versions/pick.js';
 
@@ -50,6 +59,38 @@ const county = (patch: Record<string, unknown> = {}) =>
 
 const linted = (patch: Record<string, unknown> = {}): Issue[] => [...lintRuleset(ruleset(patch)).issues];
 const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+
+/** The finding of item i1 failing (a = 11) on 2026-03-01, of a general or a major item. */
+const finding = (severity: 'general' | 'major' = 'general'): Finding => {
+  const rs = ruleset({ items: [item('i1', { severity, check: { '<=': [{ var: 'a' }, 10] } })] });
+  const made = findingsFromReport(evaluate(rs, { a: 11 }, { date: '2026-03-01' }), {
+    enterprise: { id: 'e1', name: '某公司' },
+    inspector: '王五',
+  });
+  if (!made.ok || !made.findings[0]) throw new Error('fixture');
+  return made.findings[0];
+};
+const refused = (r: FindingTransition): Issue[] => (r.ok ? [] : [...r.issues]);
+const then = (r: FindingTransition): Finding => {
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.finding;
+};
+/** A major finding assigned to 车队 with 王五 to verify, rectified by 赵六. */
+const rectifiedMajor = (): Finding =>
+  then(
+    rectifyFinding(
+      then(
+        assignFinding(finding('major'), {
+          by: '李',
+          at: '2026-03-02',
+          assignee: '车队',
+          due: '2026-03-20',
+          verifier: '王五',
+        }),
+      ),
+      { by: '赵六', at: '2026-03-05', action: '已更换' },
+    ),
+  );
 
 /** For every issue code, an input that produces it. */
 const TRIGGERS: Record<IssueCode, () => Issue[]> = {
@@ -244,6 +285,27 @@ const TRIGGERS: Record<IssueCode, () => Issue[]> = {
     if (!r.success) throw new Error('fixture');
     return [...evaluate(r.ruleset, {}).issues];
   },
+  finding_wrong_state: () => refused(rectifyFinding(finding(), { by: '赵六', at: '2026-03-02', action: '已整改' })),
+  close_unverified: () => refused(closeFinding(finding(), { by: '李', at: '2026-03-02' })),
+  self_verification: () =>
+    refused(assignFinding(finding(), { by: '李', at: '2026-03-02', assignee: '王五', verifier: '王五' })),
+  wrong_verifier: () =>
+    refused(verifyFinding(rectifiedMajor(), { by: '钱七', at: '2026-03-06', ruleset: ruleset(), answers: { a: 5 } })),
+  verifier_required: () =>
+    refused(assignFinding(finding('major'), { by: '李', at: '2026-03-02', assignee: '车队', due: '2026-03-20' })),
+  due_date_required: () =>
+    refused(assignFinding(finding('major'), { by: '李', at: '2026-03-02', assignee: '车队', verifier: '王五' })),
+  date_before_finding: () => refused(assignFinding(finding(), { by: '李', at: '2026-02-28', assignee: '车队' })),
+  date_out_of_order: () =>
+    refused(
+      rectifyFinding(then(assignFinding(finding(), { by: '李', at: '2026-03-10', assignee: '车队' })), {
+        by: '赵六',
+        at: '2026-03-05',
+        action: '已整改',
+      }),
+    ),
+  verification_incomplete: () =>
+    refused(verifyFinding(rectifiedMajor(), { by: '王五', at: '2026-03-06', ruleset: ruleset(), answers: {} })),
 };
 
 describe('issue codes', () => {

@@ -1,0 +1,42 @@
+// Calendar days of the findings: ISO dates and date-times as written, no clock, no time zone.
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME = /^T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)?$/;
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of an ISO date `YYYY-MM-DD`, or null when it is not a calendar date. */
+function dayNumber(date: string): number | null {
+  const m = DATE.exec(date);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const ms = Date.UTC(y, mo - 1, d);
+  const check = new Date(ms);
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
+  return ms / DAY_MS;
+}
+
+/** Whether a value is an ISO date `YYYY-MM-DD` that exists in the calendar. */
+export function isDate(value: unknown): value is string {
+  return typeof value === 'string' && dayNumber(value) !== null;
+}
+
+/**
+ * The calendar day (`YYYY-MM-DD`) of an ISO date or date-time (`2026-03-13T09:30+08:00`: the day as
+ * written, in the writer's zone), or null when the value is neither.
+ */
+export function dayOf(value: unknown): string | null {
+  if (typeof value !== 'string' || value.length < 10) return null;
+  const date = value.slice(0, 10);
+  if (dayNumber(date) === null) return null;
+  return value.length === 10 || TIME.test(value.slice(10)) ? date : null;
+}
+
+/** The date `days` after an ISO date. */
+export function addDays(date: string, days: number): string {
+  return new Date((dayNumber(date)! + days) * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to)! - dayNumber(from)!;
+}
