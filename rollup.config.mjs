@@ -24,6 +24,7 @@ const tsOptions = (tsconfig) => ({
   noEmitOnError: true,
 });
 
+const coreIndexJs = fileURLToPath(new URL('packages/core/src/index.js', import.meta.url));
 const external = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 
 /** @type {import('rollup').RollupOptions[]} */
@@ -41,6 +42,21 @@ const core = [
     plugins: [
       dts({ tsconfig: 'packages/core/tsconfig.json', compilerOptions: { composite: false, declarationMap: false } }),
     ],
+  },
+  {
+    // The `safecheck` command (the package's bin). It reaches core through its public door only,
+    // which stays external: dist/cli.js imports ./index.js, so there is one engine, not two.
+    input: 'packages/core/src/cli/bin.ts',
+    external: (id, importer) =>
+      external(id) || (importer !== undefined && id.startsWith('.') && resolve(dirname(importer), id) === coreIndexJs),
+    output: {
+      file: 'packages/core/dist/cli.js',
+      format: 'es',
+      sourcemap: true,
+      banner: '#!/usr/bin/env node',
+      paths: (id) => (id === coreIndexJs ? './index.js' : id),
+    },
+    plugins: [typescript(tsOptions('packages/core/tsconfig.cli.json'))],
   },
 ];
 
