@@ -30,6 +30,8 @@ export default tseslint.config(
     files: [
       'web-test-runner.config.mjs',
       'rollup.config.mjs',
+      'scripts/start.mjs',
+      'scripts/serve-demo.mjs',
       'demo/**/*.test.mjs',
       'demo/build.mjs',
       'bench/elements/run.mjs',

@@ -55,6 +55,16 @@ describe('strict Content-Security-Policy', () => {
       // …the form evaluates rules (no eval needed)…
       expect(form.review()).to.equal(true);
       await form.updateComplete;
+      // …and a graded report (score, band colour, deductions) renders too.
+      const graded = await (await fetch('/rulesets/risk-grading/1.0.0.json')).json();
+      const other = doc.createElement('safecheck-report') as SafecheckReport;
+      doc.body.append(other);
+      other.ruleset = graded;
+      other.answers = { 'hazard.major_source_level': '1' };
+      await other.updateComplete;
+      const band = other.shadowRoot!.querySelector('[part=band]')!;
+      expect(band.textContent).to.not.equal('');
+      expect(win.getComputedStyle(band).backgroundColor).to.not.equal('rgba(0, 0, 0, 0)');
       // …and the page broke no rule of the policy, which is in force.
       expect(win.violations.filter((v) => !v.startsWith('script-src-elem inline'))).to.deep.equal([]);
       expect(win.inlineRan).to.equal(undefined);
