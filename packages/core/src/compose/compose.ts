@@ -211,23 +211,27 @@ function compose(json: unknown, options: ComposeOptions, chain: readonly string[
   });
 
   // Local entries must not reuse an id of the base: an id never changes meaning.
-  const conflicts = (key: 'sections' | 'fields' | 'items' | 'criteria', baseIds: Set<string>, kind: string) => {
+  const conflicts = (
+    key: 'sections' | 'fields' | 'items' | 'criteria',
+    baseIds: Set<string>,
+    kind: { zh: string; en: string },
+  ) => {
     list(child[key]).forEach((entry, j) => {
       const id = idOf(entry);
       if (id && baseIds.has(id)) {
         problems.push(
           issue('compose_conflict', [key, j, 'id'], {
-            'zh-CN': `${kind}“${id}”已在被扩展的规则集 ${name} 中定义，本地条目须使用新的 id`,
-            en: `the ${kind === '检查项' ? 'item' : kind === '字段' ? 'field' : kind === '分组' ? 'section' : 'criterion'} "${id}" is already defined by the base ${name}; a local entry needs an id of its own`,
+            'zh-CN': `${kind.zh}“${id}”已在被扩展的规则集 ${name} 中定义，本地条目须使用新的 id`,
+            en: `the ${kind.en} "${id}" is already defined by the base ${name}; a local entry needs an id of its own`,
           }),
         );
       }
     });
   };
-  conflicts('sections', new Set(base.sections.map((s) => s.id)), '分组');
-  conflicts('fields', new Set(base.fields.map((f) => f.id)), '字段');
-  conflicts('items', baseItemIds, '检查项');
-  conflicts('criteria', new Set((base.criteria ?? []).map((c) => c.id)), '判定标准');
+  conflicts('sections', new Set(base.sections.map((s) => s.id)), { zh: '分组', en: 'section' });
+  conflicts('fields', new Set(base.fields.map((f) => f.id)), { zh: '字段', en: 'field' });
+  conflicts('items', baseItemIds, { zh: '检查项', en: 'item' });
+  conflicts('criteria', new Set((base.criteria ?? []).map((c) => c.id)), { zh: '判定标准', en: 'criterion' });
 
   const ownScoring = child.scoring !== undefined;
   if (!ownScoring && base.scoring) {
