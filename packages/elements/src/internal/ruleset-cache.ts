@@ -1,4 +1,4 @@
-import { parseRuleset, type Issue, type Ruleset } from '@safecheck/core';
+import { createSession, parseRuleset, SafecheckError, type Issue, type Ruleset } from '@safecheck/core';
 
 const checked = new WeakMap<object, { ruleset: Ruleset } | { issues: readonly Issue[] }>();
 
@@ -13,12 +13,25 @@ export function loadRuleset(value: unknown): { ruleset: Ruleset } | { issues: re
   }
   let hit = checked.get(value);
   if (!hit) {
-    const result = parseRuleset(value);
-    hit = result.success ? { ruleset: result.ruleset } : { issues: result.issues };
+    hit = check(value);
     checked.set(value, hit);
     if ('ruleset' in hit) checked.set(hit.ruleset, hit);
   }
   return hit;
+}
+
+/**
+ * Checks a ruleset through a session: core skips the (costly) schema check for a ruleset that
+ * `parseRuleset` returned, and only a session knows that. A bad ruleset throws the one error
+ * class, which carries the issues. (With core's `isParsed` exported, this would be a lookup.)
+ */
+function check(value: object): { ruleset: Ruleset } | { issues: readonly Issue[] } {
+  try {
+    return { ruleset: createSession(value as Ruleset, {}).ruleset };
+  } catch (error) {
+    if (error instanceof SafecheckError) return { issues: error.issues };
+    throw error;
+  }
 }
 
 /** Fetches and parses a ruleset from a URL. Problems come back as a message, never thrown. */

@@ -41,6 +41,16 @@ interface FormError {
 
 type Step = number | 'review' | 'done';
 
+/** What one render reads many times, taken once per change of the answers. */
+interface Snapshot {
+  readonly rev: number;
+  readonly answers: Answers;
+  /** The error issues of the answers, by answer key. */
+  readonly issues: ReadonlyMap<string, Issue>;
+  /** Whether each field is shown, as asked. */
+  readonly applies: Map<string, boolean>;
+}
+
 const VERDICTS = ['compliant', 'noncompliant', 'not_applicable'] as const;
 const CODE_SEPARATORS = /[\s,，、;；]+/u;
 const ERRORS_SHOWN = 25;
@@ -167,6 +177,10 @@ export class SafecheckForm extends LitElement {
   #draftRestoredAt: string | null = null;
   #formDisabled = false;
   #report: Report | null = null;
+  /** Bumped whenever the answers change: what the snapshot below was taken of. */
+  #rev = 0;
+  #snapshot: Snapshot | null = null;
+  #locale: Locale | null = null;
 
   constructor() {
     super();
@@ -189,6 +203,11 @@ export class SafecheckForm extends LitElement {
   /** The language the element speaks: `zh-CN` or `en`, from `lang` here or on an ancestor. */
   get locale(): Locale {
     return elementLocale(this);
+  }
+
+  /** The locale, looked up once per update (it walks the ancestors). */
+  get #lang(): Locale {
+    return (this.#locale ??= elementLocale(this));
   }
 
   /**
@@ -252,6 +271,7 @@ export class SafecheckForm extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#locale = null;
     if (changed.has('ruleset') && this.ruleset !== undefined) {
       this.#abort?.abort();
       this.#loading = false;
@@ -266,7 +286,7 @@ export class SafecheckForm extends LitElement {
   }
 
   override render(): TemplateResult {
-    const m = messages(this.locale);
+    const m = messages(this.#lang);
     if (!this.#ruleset) {
       return html`<div part="base" class="base">
         ${
@@ -280,16 +300,14 @@ export class SafecheckForm extends LitElement {
                     <ul>
                       ${this.#loadIssues
                         .slice(0, 10)
-                        .map(
-                          (i) => html`<li><code>${i.path.join('.')}</code> ${localize(i.message, this.locale)}</li>`,
-                        )}
+                        .map((i) => html`<li><code>${i.path.join('.')}</code> ${localize(i.message, this.#lang)}</li>`)}
                     </ul>
                   </div>`
                 : html`<p>${m.noRuleset}</p>`
         }
       </div>`;
     }
-    const locale = this.locale;
+    const locale = this.#lang;
     const rs = this.#ruleset;
     const progress = this.#session!.progress();
     this.#report = null;
@@ -384,7 +402,7 @@ export class SafecheckForm extends LitElement {
               data-page=${index}
               @click=${this.#onNav}
             >
-              <span class="nav-title">${localize(page.section.title, this.locale)}</span>
+              <span class="nav-title">${localize(page.section.title, this.#lang)}</span>
               <span class="nav-counts ${fails > 0 ? 'has-fails' : ''}">${m.navCounts(fails, unanswered)}</span>
             </button>
           </li>`;
@@ -443,8 +461,8 @@ export class SafecheckForm extends LitElement {
   }
 
   #renderSection(section: Section, level: number, m: Messages): TemplateResult {
-    const locale = this.locale;
-    const fields = (this.#fieldsBySection.get(section.id) ?? []).filter((f) => this.#session!.fieldApplies(f.id));
+    const locale = this.#lang;
+    const fields = (this.#fieldsBySection.get(section.id) ?? []).filter((f) => this.#applies(f.id));
     const items = (this.#itemsBySection.get(section.id) ?? []).filter((i) => this.#itemShown(i));
     const children = this.#ruleset!.sections.filter((s) => s.parent === section.id);
     const headingId = `s-${section.id}`;
@@ -460,9 +478,9 @@ export class SafecheckForm extends LitElement {
   }
 
   #renderField(field: Field, m: Messages): TemplateResult {
-    const locale = this.locale;
+    const locale = this.#lang;
     const id = this.#controlId(field.id);
-    const value = this.#session!.answers[field.id];
+    const value = this.#snap.answers[field.id];
     const error = this.#errorOf(field.id);
     const hintId = field.help ? `${id}-hint` : '';
     const errorId = error ? `${id}-error` : '';
@@ -625,7 +643,7 @@ export class SafecheckForm extends LitElement {
   }
 
   #renderItem(item: Item, m: Messages): TemplateResult {
-    const locale = this.locale;
+    const locale = this.#lang;
     const status = this.#statuses.get(item.id) ?? 'incomplete';
     const id = this.#controlId(item.id);
     const title = localize(item.title, locale);
@@ -640,7 +658,7 @@ export class SafecheckForm extends LitElement {
         ? html`<p class="guidance"><strong>${m.guidance}：</strong>${localize(item.guidance, locale)}</p>`
         : nothing;
     if (item.judgment) {
-      const raw = this.#session!.answers[item.id];
+      const raw = this.#snap.answers[item.id];
       const verdictValue =
         typeof raw === 'string' ? raw : raw && typeof raw === 'object' ? (raw as { verdict?: unknown }).verdict : '';
       const note = raw && typeof raw === 'object' ? String((raw as { note?: unknown }).note ?? '') : '';
@@ -714,7 +732,7 @@ export class SafecheckForm extends LitElement {
   }
 
   #renderReview(m: Messages): TemplateResult {
-    const locale = this.locale;
+    const locale = this.#lang;
     const done = this.#step === 'done';
     const report = this.#currentReport();
     return html`<section part="review" class="review" aria-labelledby="review-title">
@@ -729,9 +747,9 @@ export class SafecheckForm extends LitElement {
                   <dl class="summary-list">
                     ${page.sections.flatMap((s) => [
                       ...(this.#fieldsBySection.get(s.id) ?? [])
-                        .filter((f) => this.#session!.fieldApplies(f.id))
+                        .filter((f) => this.#applies(f.id))
                         .map((f) =>
-                          this.#reviewRow(m, f.id, localize(f.label, locale), this.#session!.answers[f.id], f, index),
+                          this.#reviewRow(m, f.id, localize(f.label, locale), this.#snap.answers[f.id], f, index),
                         ),
                       ...(this.#itemsBySection.get(s.id) ?? [])
                         .filter((i) => i.judgment && this.#itemShown(i))
@@ -740,7 +758,7 @@ export class SafecheckForm extends LitElement {
                             m,
                             i.id,
                             localize(i.title, locale),
-                            this.#verdictText(m, this.#session!.answers[i.id]),
+                            this.#verdictText(m, this.#snap.answers[i.id]),
                             undefined,
                             index,
                           ),
@@ -775,7 +793,7 @@ export class SafecheckForm extends LitElement {
     const blank = value === undefined || value === null || value === '';
     return html`<div class="summary-row">
       <dt>${label}</dt>
-      <dd>${blank ? m.blank : field ? formatValue(value, this.locale, field) : String(value)}</dd>
+      <dd>${blank ? m.blank : field ? formatValue(value, this.#lang, field) : String(value)}</dd>
       <dd>
         <button
           type="button"
@@ -1016,7 +1034,7 @@ export class SafecheckForm extends LitElement {
     this.#loadIssues = issues;
     this.#loadError = error;
     this.#internals.setFormValue(null);
-    this.#internals.setValidity({ customError: true }, error || issues[0]?.message[this.locale] || 'invalid');
+    this.#internals.setValidity({ customError: true }, error || issues[0]?.message[this.#lang] || 'invalid');
   }
 
   #use(ruleset: Ruleset): void {
@@ -1073,6 +1091,7 @@ export class SafecheckForm extends LitElement {
     this.#session = createSession(rs, answers, this.date ? { date: this.date } : {});
     this.#statuses = new Map(this.#session.statuses());
     this.#report = null;
+    this.#rev++;
     this.#internals.setFormValue(JSON.stringify(this.#session.answers));
   }
 
@@ -1081,13 +1100,15 @@ export class SafecheckForm extends LitElement {
     const update = session.set(key, value);
     for (const c of update.changed) this.#statuses.set(c.id, c.to);
     this.#report = null;
+    this.#rev++;
     if (this.#errors) this.#errors = this.#errors.filter((e) => this.#collectErrorFor(e.key) !== null);
-    this.#internals.setFormValue(JSON.stringify(session.answers));
+    const answers = this.#snap.answers;
+    this.#internals.setFormValue(JSON.stringify(answers));
     this.#announce(update.changed);
     this.#scheduleDraft();
     this.requestUpdate();
     this.dispatchEvent(
-      new SafecheckChangeEvent({ key, answers: session.answers, changed: update.changed, outcome: update.outcome }),
+      new SafecheckChangeEvent({ key, answers: { ...answers }, changed: update.changed, outcome: update.outcome }),
     );
   }
 
@@ -1097,7 +1118,7 @@ export class SafecheckForm extends LitElement {
     clearTimeout(this.#announceTimer);
     // Wait for a pause in typing, then say what changed once.
     this.#announceTimer = setTimeout(() => {
-      const m = messages(this.locale);
+      const m = messages(this.#lang);
       const last = new Map<string, ItemStatus>();
       for (const c of this.#pendingChanges) last.set(c.id, c.to);
       this.#pendingChanges = [];
@@ -1106,7 +1127,7 @@ export class SafecheckForm extends LitElement {
         lines.length > 3
           ? m.manyChanged(lines.length)
           : lines
-              .map(([id, s]) => m.verdictChanged(localize(this.#items.get(id)!.title, this.locale), m.status[s]))
+              .map(([id, s]) => m.verdictChanged(localize(this.#items.get(id)!.title, this.#lang), m.status[s]))
               .join('；');
       this.requestUpdate();
     }, 400);
@@ -1152,7 +1173,7 @@ export class SafecheckForm extends LitElement {
     if (this.#statuses.get(item.id) !== 'not_applicable') return true;
     if (!item.judgment) return false;
     // An item the inspector marked "not applicable" stays, so the answer can be changed.
-    const raw = this.#session!.answers[item.id];
+    const raw = this.#snap.answers[item.id];
     const verdict = typeof raw === 'string' ? raw : (raw as { verdict?: unknown } | undefined)?.verdict;
     return verdict === 'not_applicable';
   }
@@ -1160,11 +1181,10 @@ export class SafecheckForm extends LitElement {
   #pageCounts(page: Page): { fails: number; unanswered: number } {
     let fails = 0;
     let unanswered = 0;
-    const answers = this.#session!.answers;
-    const invalid = new Set(this.#session!.issues.map((i) => String(i.path[0])));
+    const { answers, issues: invalid } = this.#snap;
     for (const s of page.sections) {
       for (const f of this.#fieldsBySection.get(s.id) ?? []) {
-        if (f.required && this.#session!.fieldApplies(f.id) && (!(f.id in answers) || invalid.has(f.id))) unanswered++;
+        if (f.required && this.#applies(f.id) && (!(f.id in answers) || invalid.has(f.id))) unanswered++;
       }
       for (const i of this.#itemsBySection.get(s.id) ?? []) {
         const status = this.#statuses.get(i.id);
@@ -1194,26 +1214,45 @@ export class SafecheckForm extends LitElement {
   }
 
   #collectErrorFor(key: string): FormError | null {
-    const session = this.#session!;
-    const locale = this.locale;
+    const locale = this.#lang;
     const m = messages(locale);
-    const issue = session.issues.find((i) => i.path[0] === key && i.severity === 'error');
+    const { answers, issues } = this.#snap;
+    const issue = issues.get(key);
     const field = this.#fields.get(key);
     if (field) {
-      if (!session.fieldApplies(key)) return null;
+      if (!this.#applies(key)) return null;
       if (issue) return { key, text: localize(issue.message, locale), missing: false };
-      if (field.required && !(key in session.answers))
+      if (field.required && !(key in answers))
         return { key, text: m.required(localize(field.label, locale)), missing: true };
       return null;
     }
     const item = this.#items.get(key);
     if (!item?.judgment) return null;
-    const status = this.#statuses.get(key);
     if (issue) return { key, text: localize(issue.message, locale), missing: false };
-    if (status === 'incomplete' && !(key in session.answers)) {
+    if (this.#statuses.get(key) === 'incomplete' && !(key in answers)) {
       return { key, text: m.judgmentRequired(localize(item.title, locale)), missing: true };
     }
     return null;
+  }
+
+  get #snap(): Snapshot {
+    if (!this.#snapshot || this.#snapshot.rev !== this.#rev) {
+      const session = this.#session!;
+      const issues = new Map<string, Issue>();
+      for (const i of session.issues) if (i.severity === 'error') issues.set(String(i.path[0]), i);
+      this.#snapshot = { rev: this.#rev, answers: session.answers, issues, applies: new Map() };
+    }
+    return this.#snapshot;
+  }
+
+  #applies(fieldId: string): boolean {
+    const cache = this.#snap.applies;
+    let applies = cache.get(fieldId);
+    if (applies === undefined) {
+      applies = this.#session!.fieldApplies(fieldId);
+      cache.set(fieldId, applies);
+    }
+    return applies;
   }
 
   /** The message shown under a control: format problems once touched, everything after a review attempt. */
@@ -1221,8 +1260,8 @@ export class SafecheckForm extends LitElement {
     const listed = this.#errors?.find((e) => e.key === key);
     if (listed) return listed.text;
     if (!this.#touched.has(key)) return null;
-    const issue = this.#session!.issues.find((i) => i.path[0] === key && i.severity === 'error');
-    return issue ? localize(issue.message, this.locale) : null;
+    const issue = this.#snap.issues.get(key);
+    return issue ? localize(issue.message, this.#lang) : null;
   }
 
   #updateValidity(): void {
@@ -1282,7 +1321,7 @@ export class SafecheckForm extends LitElement {
     const d = new Date(iso);
     if (Number.isNaN(d.getTime())) return '';
     try {
-      return new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+      return new Intl.DateTimeFormat(this.#lang, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
     } catch {
       return iso;
     }

@@ -1,0 +1,92 @@
+// `npm run bench:elements`: the browser benchmark of @safecheck/elements, in Debian's Chromium.
+// Bundles bench/elements/page.ts (production Lit, core from source), serves it, runs it, and
+// prints the figures: first render of the 418-item checklist (budget 150 ms) and
+// answer-to-verdict (budget 16 ms at the 95th percentile). Figures, not a pass/fail test.
+import { build } from 'esbuild';
+import { cp, mkdir, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+import { serveDemo } from '../../scripts/serve-demo.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const out = join(root, 'build', 'bench-elements');
+const chrome =
+  [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
+    (p) => p && existsSync(p),
+  ) ?? '/usr/bin/chromium';
+
+await rm(out, { recursive: true, force: true });
+await mkdir(out, { recursive: true });
+await build({
+  entryPoints: [join(root, 'bench/elements/page.ts')],
+  bundle: true,
+  format: 'esm',
+  target: 'es2022',
+  minify: true,
+  outfile: join(out, 'page.js'),
+  alias: { '@safecheck/core': join(root, 'packages/core/src/index.ts') },
+  conditions: ['production'],
+  logLevel: 'warning',
+});
+await cp(join(root, 'bench/elements/index.html'), join(out, 'index.html'));
+await cp(join(root, 'bench/elements/page.css'), join(out, 'page.css'));
+const hazchem = join(root, 'rulesets/hazchem-checklist/1.0.0.json');
+if (existsSync(hazchem)) {
+  await mkdir(join(out, 'rulesets/hazchem-checklist'), { recursive: true });
+  await cp(hazchem, join(out, 'rulesets/hazchem-checklist/1.0.0.json'));
+}
+
+const server = await serveDemo({ root: out, port: 0 });
+const browser = await puppeteer.launch({
+  executablePath: chrome,
+  headless: true,
+  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
+let figures;
+let version = '';
+try {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
+  await page.goto(`${server.url}index.html?cold=json`);
+  await page.waitForFunction(() => window.__bench, { timeout: 300000, polling: 200 });
+  const cold = await page.evaluate(() => window.__bench);
+  await page.goto(`${server.url}index.html`);
+  await page.waitForFunction(() => window.__bench, { timeout: 300000, polling: 200 });
+  figures = { ...(await page.evaluate(() => window.__bench)), coldJson: cold };
+  version = await browser.version();
+} finally {
+  await browser.close();
+  await server.close();
+}
+if (figures.error) {
+  console.error(figures.error);
+  process.exit(1);
+}
+
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+const pct = (xs, p) => sorted(xs)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+const ms = (x) => `${x.toFixed(1)} ms`;
+const row = (name, xs, budget) =>
+  `  ${name.padEnd(44)} p50 ${ms(pct(xs, 50)).padStart(9)}   p95 ${ms(pct(xs, 95)).padStart(9)}   max ${ms(
+    Math.max(...xs),
+  ).padStart(9)}${budget ? `   budget ${budget}` : ''}`;
+
+console.log(`@safecheck/elements benchmark, ${version}, ${cpus().length} cores, load ${loadavg()[0].toFixed(1)}`);
+console.log(`  checklist: ${figures.ruleset}: ${figures.items} items (${figures.judgmentItems} judgment)`);
+console.log(`  items on the first section page: ${figures.itemsOnPage}`);
+console.log(row('parseRuleset (schema and checks)', figures.parseMs));
+console.log(`  ${'createSession, cold / warm'.padEnd(44)} ${ms(figures.sessionMs[0])} / ${ms(figures.sessionMs[1])}`);
+console.log(
+  `  ${'first render, cold, JSON ruleset (fresh page)'.padEnd(44)} ${ms(figures.coldJson.firstRenderColdJsonMs)}   budget 150 ms`,
+);
+console.log(`  ${'first render, cold, parsed ruleset'.padEnd(44)} ${ms(figures.firstRenderColdMs)}   budget 150 ms`);
+console.log(row('first render, parsed ruleset', figures.firstRenderMs, '150 ms'));
+console.log(row('first render, JSON ruleset (parse inside)', figures.firstRenderWithParseMs));
+console.log(row(`open the largest section (${figures.itemsInLargestSection} items)`, figures.openLargestSectionMs));
+console.log(row('answer to verdict (click → badge)', figures.answerToVerdictMs, '16 ms at p95'));
+if (figures.appliesToggleMs.length > 0) {
+  console.log(row(`profile answer switching ${figures.changedByToggle} items`, figures.appliesToggleMs));
+}
