@@ -118,9 +118,11 @@ const elementEntries = [
   'index',
   'components/safecheck-form/safecheck-form',
   'components/safecheck-report/safecheck-report',
+  'components/safecheck-findings/safecheck-findings',
   'define/index',
   'define/safecheck-form',
   'define/safecheck-report',
+  'define/safecheck-findings',
   'events/index',
 ];
 

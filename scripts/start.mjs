@@ -15,6 +15,7 @@ const served = await serveDemo({ root, port: wanted }).catch((error) => {
 const { url } = served;
 console.log(`safecheck demo: ${url}`);
 console.log(`  rulesets          ${url}index.html  (${rulesets.map((r) => `${r.id}@${r.version}`).join(', ')})`);
+console.log(`  findings          ${url}findings.html  (hazards: assign, rectify, verify, close; kept in localStorage)`);
 console.log(`  plain HTML        ${url}plain.html`);
 console.log(`  React             ${url}react.html`);
 console.log(`  Vue               ${url}vue.html`);
