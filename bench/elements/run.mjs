@@ -1,5 +1,5 @@
 // `npm run bench:elements`: the browser benchmark of @safecheck/elements, in Debian's Chromium.
-// Bundles bench/elements/page.ts (production Lit, core from source), serves it, runs it, and
+// Bundles packages/elements/src/bench/page.ts (production Lit, core from source), serves it, runs it, and
 // prints the figures: first render of the 418-item checklist (budget 150 ms) and
 // answer-to-verdict (budget 16 ms at the 95th percentile). Figures, not a pass/fail test.
 import { build } from 'esbuild';
@@ -21,7 +21,7 @@ const chrome =
 await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });
 await build({
-  entryPoints: [join(root, 'bench/elements/page.ts')],
+  entryPoints: [join(root, 'packages/elements/src/bench/page.ts')],
   bundle: true,
   format: 'esm',
   target: 'es2022',

@@ -2,11 +2,11 @@
 // hazchem checklist when it exists, else a synthetic one of that size and shape) and posts the
 // figures to window.__bench for run.mjs to print.
 // As the define entry does: before core, so zod builds its parsers without `new Function`.
-import '../../packages/elements/src/internal/no-eval.js';
+import '../internal/no-eval.js';
 import { createSession, parseRuleset } from '@safecheck/core';
-import '../../packages/elements/src/define/index.js';
-import type { SafecheckForm } from '../../packages/elements/src/components/safecheck-form/safecheck-form.js';
-import { syntheticChecklist } from '../../packages/elements/src/test/synthetic.js';
+import '../define/index.js';
+import type { SafecheckForm } from '../components/safecheck-form/safecheck-form.js';
+import { syntheticChecklist } from '../test/synthetic.js';
 
 interface Figures {
   ruleset: string;

@@ -155,6 +155,11 @@ export const findingsStyles = css`
   .verification-failed {
     color: var(--_fail);
   }
+  .verification-passed,
+  .closed-by {
+    margin: 0.35em 0;
+    color: var(--_pass);
+  }
   .actions {
     display: flex;
     flex-wrap: wrap;

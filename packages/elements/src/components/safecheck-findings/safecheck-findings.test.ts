@@ -212,6 +212,8 @@ describe('<safecheck-findings>', () => {
     form = await click(list, findingEl(list, f!.id), 'close');
     fired = await submit(list, form);
     expect(fired!.finding.status).to.equal('closed');
+    expect(findingEl(list, f!.id).querySelector('.verification-passed')!.textContent).to.contain('王五');
+    expect(findingEl(list, f!.id).querySelector('.closed-by')!.textContent).to.contain('李科长');
     expect(commandsOf(findingEl(list, f!.id))).to.deep.equal(['reopen']);
     expect($(list, '[data-count=closed] dd').textContent!.trim()).to.equal('1');
   });

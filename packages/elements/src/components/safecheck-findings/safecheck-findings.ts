@@ -58,6 +58,8 @@ interface FindingsMessages {
   readonly rectification: string;
   readonly evidence: string;
   readonly verificationFailed: string;
+  readonly verificationPassed: string;
+  readonly closedBy: string;
   readonly actions: (title: string) => string;
   readonly commands: Readonly<Record<FindingCommand, string>>;
   readonly reassign: string;
@@ -113,6 +115,8 @@ const zh: FindingsMessages = {
   rectification: '整改情况',
   evidence: '整改证据',
   verificationFailed: '上次验证未通过',
+  verificationPassed: '验证通过',
+  closedBy: '已销号',
   actions: (t) => `“${t}”的操作`,
   commands: { assign: '指派', rectify: '报告整改', verify: '验证', close: '销号', reopen: '重新打开' },
   reassign: '重新指派',
@@ -168,6 +172,8 @@ const en: FindingsMessages = {
   rectification: 'Rectification',
   evidence: 'Evidence',
   verificationFailed: 'Last verification failed',
+  verificationPassed: 'Verification passed',
+  closedBy: 'Closed',
   actions: (t) => `Actions on “${t}”`,
   commands: { assign: 'Assign', rectify: 'Report rectified', verify: 'Verify', close: 'Close', reopen: 'Reopen' },
   reassign: 'Reassign',
@@ -502,6 +508,19 @@ export class SafecheckFindings extends LitElement {
                 <strong>${m.verificationFailed}</strong>（${f.verification.by}，<time datetime=${f.verification.at}
                   >${f.verification.at}</time
                 >）${f.verification.explanation ? html`：${localize(f.verification.explanation, locale)}` : nothing}
+              </p>`
+            : f.verification
+              ? html`<p class="verification-passed">
+                  <strong>${m.verificationPassed}</strong>（${f.verification.by}，<time datetime=${f.verification.at}
+                    >${f.verification.at}</time
+                  >）
+                </p>`
+              : nothing
+        }
+        ${
+          f.closed
+            ? html`<p class="closed-by">
+                <strong>${m.closedBy}</strong>（${f.closed.by}，<time datetime=${f.closed.at}>${f.closed.at}</time>）
               </p>`
             : nothing
         }
