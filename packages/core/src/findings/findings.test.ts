@@ -443,6 +443,25 @@ describe('verifyFinding (the engine decides)', () => {
   });
 });
 
+describe('judgment items', () => {
+  it("are verified by the verifier's verdict, keyed by the item id", () => {
+    const rs = ruleset({ items: [item('j1', { judgment: true, check: undefined })] });
+    const made = findingsFromReport(
+      evaluate(rs, { j1: { verdict: 'noncompliant', note: '消防通道堵塞' } }, { date: FOUND }),
+      OPTIONS,
+    );
+    if (!made.ok) throw new Error('fixture');
+    const [f] = made.findings;
+    expect(f).toMatchObject({ item: 'j1', judgment: true, inputs: [] });
+    const assigned = ok(assignFinding(f!, { ...ASSIGN, verifier: undefined })).finding;
+    const rectified = ok(rectifyFinding(assigned, RECTIFY)).finding;
+    const verify = (answers: Record<string, unknown>) => verifyFinding(rectified, { ...VERIFY, ruleset: rs, answers });
+    expect(ok(verify({ j1: 'compliant' })).finding.status).toBe('verified');
+    expect(ok(verify({ j1: 'noncompliant' })).event.action).toBe('verification_failed');
+    expect(codes(verify({}))).toEqual(['verification_incomplete']);
+  });
+});
+
 describe('closeFinding and reopenFinding', () => {
   it('refuses to close without verification, naming the status', () => {
     for (const status of ['open', 'assigned', 'rectified'] as const) {

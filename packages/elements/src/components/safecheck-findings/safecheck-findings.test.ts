@@ -353,6 +353,58 @@ describe('<safecheck-findings>', () => {
     await expectAccessible(list);
   });
 
+  it("verifies a judgment item with the verifier's verdict", async () => {
+    const t = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+    const parsed = parseRuleset({
+      id: 'site-walk',
+      version: '1.0.0',
+      dialect: 1,
+      validFrom: '2026-01-01',
+      changelog: [{ version: '1.0.0', date: '2026-01-01', changes: t('首版', 'first') }],
+      title: t('现场检查', 'Site walk'),
+      basis: [{ document: t('某规定', 'A regulation'), status: 'verified' }],
+      sections: [{ id: 's', title: t('现场', 'Site') }],
+      fields: [],
+      items: [
+        {
+          id: 'exits',
+          section: 's',
+          title: t('安全出口畅通', 'Exits are clear'),
+          judgment: true,
+          severity: 'general',
+          guidance: t('清理通道', 'Clear the way'),
+          basis: [{ document: t('某规定', 'A regulation'), status: 'verified' }],
+          provenance: 'verified',
+        },
+      ],
+    });
+    if (!parsed.success) throw new Error(JSON.stringify(parsed.issues));
+    const made = findingsFromReport(evaluate(parsed.ruleset, { exits: 'noncompliant' }, { date: '2026-03-01' }), {
+      enterprise: ENTERPRISE,
+      inspector: '王五',
+    });
+    if (!made.ok) throw new Error('fixture');
+    const f: Finding = {
+      ...made.findings[0]!,
+      status: 'rectified',
+      assignee: '车间',
+      rectification: { by: '赵六', at: '2026-03-05', action: '已清理', evidence: [] },
+    };
+    const list = await mount('safecheck-findings', {
+      findings: [f],
+      rulesets: [parsed.ruleset],
+      date: '2026-03-06',
+      user: '王五',
+    });
+    const form = await click(list, findingEl(list, f.id), 'verify');
+    const verdict = form.querySelector<HTMLSelectElement>('select[name="answer:exits"]')!;
+    expect([...verdict.options].map((o) => o.value)).to.deep.equal(['', 'compliant', 'noncompliant', 'not_applicable']);
+    fill(form, { 'answer:exits': 'compliant' });
+    const fired = await submit(list, form);
+    expect(fired!.finding.verification).to.include({ status: 'pass', passed: true });
+    expect(fired!.finding.verification!.answers).to.deep.equal({ exits: 'compliant' });
+  });
+
   it('shows an empty register', async () => {
     const list = await mount('safecheck-findings', { findings: [], date: '2026-03-21' });
     expect($(list, '.empty').textContent).to.equal('没有隐患记录。');
