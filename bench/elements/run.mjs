@@ -78,6 +78,7 @@ console.log(`@safecheck/elements benchmark, ${version}, ${cpus().length} cores, 
 console.log(`  checklist: ${figures.ruleset}: ${figures.items} items (${figures.judgmentItems} judgment)`);
 console.log(`  items on the first section page: ${figures.itemsOnPage}`);
 console.log(row('parseRuleset (schema and checks)', figures.parseMs));
+console.log(row('session.report() (every item, explained)', figures.reportMs));
 console.log(`  ${'createSession, cold / warm'.padEnd(44)} ${ms(figures.sessionMs[0])} / ${ms(figures.sessionMs[1])}`);
 console.log(
   `  ${'first render, cold, JSON ruleset (fresh page)'.padEnd(44)} ${ms(figures.coldJson.firstRenderColdJsonMs)}   budget 150 ms`,

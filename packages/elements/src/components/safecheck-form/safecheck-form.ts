@@ -8,6 +8,7 @@ import {
   type Issue,
   type Item,
   type ItemChange,
+  type ItemResult,
   type ItemStatus,
   type Locale,
   type Report,
@@ -176,7 +177,10 @@ export class SafecheckForm extends LitElement {
   #draftTimer: ReturnType<typeof setTimeout> | undefined;
   #draftRestoredAt: string | null = null;
   #formDisabled = false;
-  #report: Report | null = null;
+  /** The last full report and the answers' revision it is of. */
+  #report: { rev: number; report: Report } | null = null;
+  #explainTimer: ReturnType<typeof setTimeout> | undefined;
+  #reportItems: { report: Report; items: Map<string, ItemResult> } | null = null;
   /** Bumped whenever the answers change: what the snapshot below was taken of. */
   #rev = 0;
   #snapshot: Snapshot | null = null;
@@ -268,6 +272,7 @@ export class SafecheckForm extends LitElement {
     this.#flushDraft();
     this.#abort?.abort();
     clearTimeout(this.#announceTimer);
+    clearTimeout(this.#explainTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -310,7 +315,6 @@ export class SafecheckForm extends LitElement {
     const locale = this.#lang;
     const rs = this.#ruleset;
     const progress = this.#session!.progress();
-    this.#report = null;
     return html`<div part="base" class="base">
       <header part="header" class="header">
         <h2 part="title" class="title">${localize(rs.title, locale)}</h2>
@@ -712,7 +716,7 @@ export class SafecheckForm extends LitElement {
     }
     let explanation: unknown = nothing;
     if (status === 'fail' || status === 'incomplete') {
-      const result = this.#currentReport().items.find((r) => r.id === item.id);
+      const result = this.#reportItem(item.id, status);
       const ex = result?.explanation;
       if (ex && status === 'fail') {
         explanation = html`<p part="explanation" class="explanation">${localize(ex.text, locale)}</p>`;
@@ -1099,7 +1103,6 @@ export class SafecheckForm extends LitElement {
     const session = this.#session!;
     const update = session.set(key, value);
     for (const c of update.changed) this.#statuses.set(c.id, c.to);
-    this.#report = null;
     this.#rev++;
     if (this.#errors) this.#errors = this.#errors.filter((e) => this.#collectErrorFor(e.key) !== null);
     const answers = this.#snap.answers;
@@ -1305,9 +1308,32 @@ export class SafecheckForm extends LitElement {
     return this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(this.#controlId(key))}`);
   }
 
+  /** The report of the current answers (computed now if the answers changed since the last). */
   #currentReport(): Report {
-    this.#report ??= this.#session!.report();
-    return this.#report;
+    if (this.#report?.rev !== this.#rev) this.#report = { rev: this.#rev, report: this.#session!.report() };
+    return this.#report.report;
+  }
+
+  /**
+   * An item's explanation for the live form. A full report explains every item, so while the
+   * inspector is answering the last one serves (where the item's verdict has not changed since)
+   * and a fresh one follows a moment after the last answer: verdicts stay instant.
+   */
+  #reportItem(id: string, status: ItemStatus): ItemResult | undefined {
+    if (!this.#report) this.#currentReport();
+    const { rev, report } = this.#report!;
+    if (rev !== this.#rev) {
+      clearTimeout(this.#explainTimer);
+      this.#explainTimer = setTimeout(() => {
+        this.#currentReport();
+        this.requestUpdate();
+      }, 150);
+    }
+    if (this.#reportItems?.report !== report) {
+      this.#reportItems = { report, items: new Map(report.items.map((i) => [i.id, i])) };
+    }
+    const result = this.#reportItems.items.get(id);
+    return result?.status === status ? result : undefined;
   }
 
   #verdictText(m: Messages, raw: unknown): string {
