@@ -16,7 +16,7 @@ export {
   type OperatorInfo,
   type OperatorFamily,
 } from './engine/operators.js';
-export { evaluate, type EvaluateOptions } from './engine/evaluate.js';
+export { evaluate, itemInputs, type EvaluateOptions } from './engine/evaluate.js';
 export { createSession, Session, type ItemChange, type SessionUpdate, type Progress } from './engine/session.js';
 export type { Condition } from './engine/explain.js';
 export { checkAnswers, type Answers, type CheckedAnswers, type Judgment, type Verdict } from './answers/answers.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { item, ruleset, t } from '../../../../test/fixtures.js';
-import { evaluate } from './evaluate.js';
+import { evaluate, itemInputs } from './evaluate.js';
 
 const docs = ruleset({
   outcomes: { pass: t('准予装载', 'LOAD'), fail: t('拒绝装载', 'REFUSE'), incomplete: t('信息不全', 'INCOMPLETE') },
@@ -274,5 +274,22 @@ describe('evaluate', () => {
     expect(report.items[0]?.status).toBe('incomplete');
     expect(report.items[0]?.explanation?.error).toBe('no table for this class');
     expect(report.issues.map((i) => i.code)).toEqual(['logic_error']);
+  });
+});
+
+describe('evaluate: one item at a time, and what decides an item', () => {
+  it('evaluates only the items asked for, with totals and outcome of just them, and no score', () => {
+    const report = evaluate(docs, { ...complete, load: 30 }, { only: ['weight', 'nope'] });
+    expect(report.items.map((i) => [i.id, i.status])).toEqual([['weight', 'fail']]);
+    expect(report.totals.all).toEqual({ total: 1, pass: 0, fail: 1, not_applicable: 0, incomplete: 0 });
+    expect(report.outcome).toBe('fail');
+    expect(report.score).toBeUndefined();
+  });
+
+  it('lists the fields that decide an item, in ruleset order', () => {
+    expect(itemInputs(docs, 'escort').map((f) => f.id)).toEqual(['loading.date', 'escort.present', 'escort.cert_to']);
+    expect(itemInputs(docs, 'gas-only').map((f) => f.id)).toEqual(['cls', 'un']);
+    expect(itemInputs(docs, 'judged')).toEqual([]);
+    expect(itemInputs(docs, 'nope')).toEqual([]);
   });
 });

@@ -29,6 +29,20 @@ export interface EvaluateOptions {
   readonly date?: string;
   /** Build explanations of failed and incomplete items (default true). Batch jobs may skip them. */
   readonly explain?: boolean;
+  /**
+   * Evaluate only these items (by id), as when a verifier re-checks one rectified item. The
+   * report then holds just them, its totals and outcome count just them, and it has no score
+   * (a score needs every item). Unknown ids are left out.
+   */
+  readonly only?: readonly string[];
+}
+
+/**
+ * The fields whose answers decide an item (what a form must show to re-check it), in ruleset
+ * order; every field when the item's rules read computed paths. Empty for an unknown item.
+ */
+export function itemInputs(ruleset: Ruleset, itemId: string): readonly Field[] {
+  return prepare(ruleset).items.find((pi) => pi.item.id === itemId)?.fields ?? [];
 }
 
 /** @internal The state an evaluation reads. */
@@ -167,6 +181,12 @@ export function evaluate(ruleset: Ruleset, answers: unknown, options: EvaluateOp
   const p = prepare(ruleset);
   const { state, issues } = stateFrom(ruleset, answers, options.date);
   const ctx = newContext(state.slots);
+  if (options.only) {
+    const wanted = new Set(options.only);
+    const subset = p.items.filter((pi) => wanted.has(pi.item.id));
+    const states = subset.map((pi) => evaluateItem(p, state, pi, ctx));
+    return buildReport(p, state, states, issues, options.explain !== false, subset);
+  }
   const states = p.items.map((pi) => evaluateItem(p, state, pi, ctx));
   return buildReport(p, state, states, issues, options.explain !== false);
 }
@@ -213,17 +233,19 @@ export function buildReport(
   states: readonly ItemState[],
   issues: readonly Issue[],
   explain: boolean,
+  subset?: readonly PreparedItem[],
 ): Report {
   const r = p.ruleset;
+  const list = subset ?? p.items;
   // Counters: [all, general, major, ...sections] × [pass, fail, not_applicable, incomplete].
   const counters = new Int32Array((3 + r.sections.length) * 4);
   const majorHazards: MajorHazard[] = [];
   const runtimeIssues: Issue[] = [];
   let unverified = 0;
 
-  const items: ItemResult[] = new Array(p.items.length);
-  for (let i = 0; i < p.items.length; i++) {
-    const pi = p.items[i]!;
+  const items: ItemResult[] = new Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const pi = list[i]!;
     const s = states[i]!;
     const item = pi.item;
     const k = STATUS_INDEX[s.status];
@@ -232,7 +254,7 @@ export function buildReport(
     if (s.status === 'fail' && pi.majorHazard) majorHazards.push(pi.majorHazard);
     if (s.error !== undefined) {
       runtimeIssues.push(
-        issue('logic_error', ['items', i], {
+        issue('logic_error', ['items', pi.index], {
           'zh-CN': `检查项“${item.id}”的规则出错：${s.error}`,
           en: `the rule of item "${item.id}" raised an error: ${s.error}`,
         }),
@@ -264,15 +286,16 @@ export function buildReport(
   const outcome = outcomeOf(states);
   const ctx = newContext(state.slots);
   let statusById: Map<string, ItemStatus> | undefined;
-  const score = r.scoring
-    ? computeScore(r.scoring, {
-        run: (rule) => {
-          const value = run(state, compileNode(rule, p.slots), ctx);
-          return { value, missing: blankInputs(p, state) ?? [] };
-        },
-        status: (id) => (statusById ??= new Map(items.map((it) => [it.id, it.status]))).get(id),
-      })
-    : undefined;
+  const score =
+    r.scoring && !subset
+      ? computeScore(r.scoring, {
+          run: (rule) => {
+            const value = run(state, compileNode(rule, p.slots), ctx);
+            return { value, missing: blankInputs(p, state) ?? [] };
+          },
+          status: (id) => (statusById ??= new Map(items.map((it) => [it.id, it.status]))).get(id),
+        })
+      : undefined;
 
   let record: LoadingRecord | undefined;
   if (r.record) {

@@ -15,6 +15,8 @@ export interface PreparedItem {
   readonly vars: readonly string[];
   /** Whether appliesWhen or check reads a computed path. */
   readonly dynamic: boolean;
+  /** The fields whose answers can change its status (every field when dynamic), in ruleset order. */
+  readonly fields: readonly Field[];
   /** The item's report entry per status, shared and frozen (no explanation, no judgment). */
   readonly results: Readonly<Record<ItemStatus, ItemResult>>;
   /** The same with each plain verdict attached, for judgment items. */
@@ -143,11 +145,14 @@ export function prepare(ruleset: Ruleset): Prepared {
     }
     if (dynamic) always.push(index);
     if (item.judgment) depend(item.id, index);
+    const read = new Set<string>();
     for (const v of vars) {
       const field = fieldOf(v);
-      if (field) depend(field.id, index);
-      else for (const f of lookup.fields.keys()) if (f.startsWith(`${v}.`)) depend(f, index);
+      if (field) read.add(field.id);
+      else for (const f of lookup.fields.keys()) if (f.startsWith(`${v}.`)) read.add(f);
     }
+    for (const f of read) depend(f, index);
+    const fields = dynamic ? ruleset.fields : ruleset.fields.filter((f) => read.has(f.id));
     return {
       item,
       index,
@@ -172,6 +177,7 @@ export function prepare(ruleset: Ruleset): Prepared {
       check: item.check === undefined ? null : compileNode(item.check, slots),
       vars: [...vars].sort(),
       dynamic,
+      fields,
       explain: (item.explain ?? []).map((e) => ({
         when: e.when === undefined ? null : compileNode(e.when, slots),
         text: e.text,

@@ -1,4 +1,4 @@
-import { analyzeLogic } from '../engine/compile.js';
+import { itemInputs } from '../engine/evaluate.js';
 import type { Field, Ruleset } from '../schema/ruleset.js';
 
 /**
@@ -12,19 +12,5 @@ import type { Field, Ruleset } from '../schema/ruleset.js';
  * // ['vehicle.inspection_valid_to', 'tank.inspection_valid_to', 'loading.date']
  */
 export function verificationFields(ruleset: Ruleset, itemId: string): readonly Field[] {
-  const item = ruleset.items.find((i) => i.id === itemId);
-  if (!item) return [];
-  const vars = new Set<string>();
-  for (const rule of [item.appliesWhen, item.check]) {
-    if (rule === undefined) continue;
-    const a = analyzeLogic(rule);
-    if (a.dynamic) return ruleset.fields;
-    a.vars.forEach((v) => vars.add(v));
-  }
-  const reads = (field: Field): boolean => {
-    for (const v of vars)
-      if (v === field.id || v.startsWith(`${field.id}.`) || field.id.startsWith(`${v}.`)) return true;
-    return false;
-  };
-  return ruleset.fields.filter(reads);
+  return itemInputs(ruleset, itemId);
 }

@@ -358,7 +358,7 @@ export function verifyFinding(finding: Finding, input: VerifyInput): FindingTran
     input.answers !== null && typeof input.answers === 'object' && !Array.isArray(input.answers)
       ? { ...input.answers }
       : {};
-  const report = evaluate(input.ruleset, input.answers, { date });
+  const report = evaluate(input.ruleset, input.answers, { date, only: [finding.item] });
   if (report.items.length === 0 && report.issues.length > 0) return { ok: false, issues: report.issues };
   if (report.ruleset.id !== finding.ruleset.id) {
     return {
