@@ -155,8 +155,13 @@ interface PhaseResult {
   records: number;
   seconds: number;
   rate: number;
+  /** CPU time of the process during the run (user + system): steadier than the clock on a busy machine. */
+  cpuSeconds: number;
+  cpuRate: number;
   peakRss: number;
   rssAt: number[];
+  /** Live heap after a full GC, every 100,000 records: flat when memory is constant. */
+  heapAt: number[];
   outBytes: number;
   outcomes: Record<string, number>;
 }
@@ -167,8 +172,16 @@ async function phase(name: string): Promise<PhaseResult> {
   const sink = new Sink();
   let peak = process.memoryUsage().rss;
   const rssAt: number[] = [];
+  const heapAt: number[] = [];
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const sample = () => {
+    rssAt.push(process.memoryUsage().rss);
+    gc?.();
+    heapAt.push(process.memoryUsage().heapUsed);
+  };
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const outcomes: Record<string, number> = {};
   let done = 0;
 
@@ -214,7 +227,7 @@ async function phase(name: string): Promise<PhaseResult> {
         if (!sink.write(buffer)) await new Promise((ok) => sink.once('drain', ok));
         buffer = '';
       }
-      if (++done % 100_000 === 0) rssAt.push(process.memoryUsage().rss);
+      if (++done % 100_000 === 0) sample();
     }
     sink.write(buffer);
   } else {
@@ -225,7 +238,7 @@ async function phase(name: string): Promise<PhaseResult> {
         const text = typeof chunk === 'string' ? chunk : chunk.toString();
         sink.bytes += Buffer.byteLength(text);
         for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-          if (++done % 100_000 === 0) rssAt.push(process.memoryUsage().rss);
+          if (++done % 100_000 === 0) sample();
         }
         cb();
       },
@@ -238,6 +251,8 @@ async function phase(name: string): Promise<PhaseResult> {
     Object.assign(outcomes, summary.outcomes, { bad: summary.bad });
   }
   const seconds = (performance.now() - t0) / 1000;
+  const used = process.cpuUsage(cpu0);
+  const cpuSeconds = (used.user + used.system) / 1e6;
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
   return {
@@ -245,8 +260,11 @@ async function phase(name: string): Promise<PhaseResult> {
     records,
     seconds,
     rate: records / seconds,
+    cpuSeconds,
+    cpuRate: records / cpuSeconds,
     peakRss: peak,
     rssAt,
+    heapAt,
     outBytes: sink.bytes,
     outcomes,
   };
@@ -277,7 +295,7 @@ if (!direct) {
   for (const p of PHASES) {
     const child = spawnSync(
       process.execPath,
-      ['--import', 'tsx', fileURLToPath(import.meta.url), '--phase', p, '--records', String(records)],
+      ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--phase', p, '--records', String(records)],
       { encoding: 'utf8', maxBuffer: 1 << 26 },
     );
     if (child.status !== 0) {
@@ -286,11 +304,13 @@ if (!direct) {
     }
     const res = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as PhaseResult;
     results.push(res);
-    const flat =
-      res.rssAt.length > 1 ? `, RSS at each 100k: ${mb(Math.min(...res.rssAt))}–${mb(Math.max(...res.rssAt))}` : '';
+    const range = (xs: number[]) => (xs.length > 0 ? `${mb(Math.min(...xs))}–${mb(Math.max(...xs))}` : 'n/a');
     console.log(
       `  ${p.padEnd(22)} ${res.seconds.toFixed(1).padStart(7)} s  ${n(res.rate).padStart(9)} records/s  ` +
-        `peak RSS ${mb(res.peakRss).padStart(7)}${flat}`,
+        `(${n(res.cpuRate)} per CPU second)  peak RSS ${mb(res.peakRss).padStart(7)}`,
+    );
+    console.log(
+      `  ${''.padEnd(22)} at each 100,000 records: RSS ${range(res.rssAt)}, live heap after GC ${range(res.heapAt)}`,
     );
     console.log(`  ${''.padEnd(22)} outcomes ${JSON.stringify(res.outcomes)}, ${mb(res.outBytes)} written`);
   }
@@ -298,7 +318,10 @@ if (!direct) {
   console.log('');
   for (const x of results) {
     if (x === peer) continue;
-    console.log(`  ${x.phase} / json-logic-js throughput: ${(x.rate / peer.rate).toFixed(2)}×`);
+    console.log(
+      `  ${x.phase} / json-logic-js throughput: ${(x.rate / peer.rate).toFixed(2)}× ` +
+        `(per CPU second: ${(x.cpuRate / peer.cpuRate).toFixed(2)}×)`,
+    );
   }
   console.log(
     `  peak RSS of safecheck batch over ${n(records)} records: ${mb(Math.max(...results.filter((x) => x !== peer).map((x) => x.peakRss)))}`,

@@ -77,6 +77,18 @@ describe('lintRuleset', () => {
     ).toEqual(['check_always_passes items.0.check', 'check_always_passes items.1.check']);
   });
 
+  it('tries dates years apart and numbers of every size, so offsets and products do not fool it', () => {
+    expect(
+      codes({
+        fields: dateFields,
+        items: [
+          item('i1', { check: { 'date.gte': [{ 'date.add_years': [{ var: 'doc.d0' }, 12] }, { var: '$date' }] } }),
+          item('i2', { check: { '<=': [{ var: 'qty' }, { '*': [{ var: 'cap' }, 24, 6] }] } }),
+        ],
+      }),
+    ).toEqual([]);
+  });
+
   it('finds unused fields, untranslated texts and bases without a clause, and counts unverified items', () => {
     const r = lintRuleset(
       ruleset({

@@ -177,7 +177,10 @@ interface Constraint {
 
 const EXHAUSTIVE = 200_000;
 const BRANCHES = 256;
-const DATE_ANCHORS = ['2024-06-15', '2025-06-15', '2025-06-16', '2026-06-15'];
+// Dates far apart (rules add years: 3, 10, 12…) and next to each other (a day decides).
+const DATE_ANCHORS = ['2000-01-01', '2020-06-15', '2025-06-15', '2025-06-16', '2026-06-15', '2050-01-01'];
+// Numbers of every size: rules multiply inputs by constants (per console, per day, per hour).
+const NUMBER_ANCHORS = [0, 1, 2, 10, 1000, 1_000_000];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const isOp = (node: unknown): node is Record<string, unknown> =>
@@ -363,7 +366,7 @@ class Solver {
         values.push(...f.options.map((o) => o.value));
         break;
       case 'number': {
-        const pool = new Set<number>([0, 1, 2]);
+        const pool = new Set<number>(NUMBER_ANCHORS);
         for (const n of literals.numbers) for (const d of [-1, -0.5, 0, 0.5, 1]) pool.add(n + d);
         if (f.min !== undefined) pool.add(f.min);
         if (f.max !== undefined) pool.add(f.max);

@@ -51,7 +51,12 @@ const baseline = () => {
 
 describe('safecheck validate', () => {
   it('passes the shipped rulesets and runs their worked cases', async () => {
-    const r = await run(['validate', LFC, 'rulesets/risk-grading/1.0.0.json']);
+    const r = await run([
+      'validate',
+      LFC,
+      'rulesets/loading-five-checks/1.0.0.cases.json',
+      'rulesets/risk-grading/1.0.0.json',
+    ]);
     expect(r.code).toBe(EXIT.ok);
     expect(r.stdout).toContain(
       'rulesets/loading-five-checks/1.0.0.json  通过（7 个检查项，33 个字段；案例 70/70 通过）',
@@ -402,7 +407,7 @@ describe('the command line', () => {
 });
 
 describe('the executable', () => {
-  it('runs as a process: batch from stdin to stdout, with its exit status', () => {
+  it('runs as a process: batch from stdin to stdout, with its exit status', { timeout: 60_000 }, () => {
     const bin = join(ROOT, 'packages/core/src/cli/bin.ts');
     const input = ['{"a": 3}', 'not json', '{"a": 30}'].join('\n');
     const p = spawnSync(process.execPath, ['--import', 'tsx', bin, 'batch', '--compact', '--locale', 'en', LFC], {

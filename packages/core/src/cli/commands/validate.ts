@@ -80,9 +80,13 @@ export async function validate(ctx: Context, lint: boolean): Promise<number> {
   if (ctx.args.length === 0) return ctx.usage('请给出至少一个规则集文件', 'give at least one ruleset file');
   const all: FileIssue[] = [];
   const files: FileReport[] = [];
+  // A ruleset and its cases file given together (rulesets/x/*.json) are checked once.
+  const seen = new Set<string>();
   for (const arg of ctx.args) {
     const casesGiven = arg.endsWith('.cases.json');
     const rulesetFile = casesGiven ? arg.replace(/\.cases\.json$/, '.json') : arg;
+    if (seen.has(rulesetFile)) continue;
+    seen.add(rulesetFile);
     const loaded = loadRuleset(ctx.io, rulesetFile, ctx.options.rulesets ? { rulesets: ctx.options.rulesets } : {});
     all.push(...loaded.issues);
     const report: FileReport = { file: rulesetFile, ok: loaded.ruleset !== undefined };
