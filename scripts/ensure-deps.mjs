@@ -13,13 +13,20 @@ if (!existsSync(marker) || (existsSync(lock) && statSync(lock).mtimeMs > statSyn
 }
 
 if (process.argv.includes('--browser')) {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const candidates = [
+    process.env.CHROME_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ];
   if (!candidates.some((p) => p && existsSync(p))) {
     const root = typeof process.getuid === 'function' && process.getuid() === 0;
     const apt = existsSync('/usr/bin/apt-get');
     if (root && apt) {
       console.error('safecheck: installing Chromium for the browser tests (apt-get install chromium)…');
-      run('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null');
+      run(
+        'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null',
+      );
     } else {
       console.error(
         'safecheck: the browser tests need Chromium. Install it (Debian/Ubuntu: sudo apt-get install chromium),\n' +
