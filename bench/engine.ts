@@ -6,6 +6,7 @@ import jsonLogic from 'json-logic-js';
 import { LogicEngine } from 'json-logic-engine';
 // Our engine as users get it: the built bundle (npm run build), not the TypeScript sources.
 import {
+  CasesFileSchema,
   checkAnswers,
   compileLogic,
   createSession,
@@ -19,49 +20,60 @@ import { toLogicData } from '../packages/core/src/answers/answers.js';
 import { syntheticRuleset } from './synthetic.js';
 
 const DATE = '2026-06-30';
-const real = 'rulesets/hazchem-checklist/1.0.0.json';
-const source = existsSync(real) ? JSON.parse(readFileSync(real, 'utf8')) : syntheticRuleset(418);
+const realFile = 'rulesets/hazchem-checklist/1.0.0.json';
+const real = existsSync(realFile);
+const source = real ? JSON.parse(readFileSync(realFile, 'utf8')) : syntheticRuleset(418);
 const parsed = parseRuleset(source);
 if (!parsed.success) throw new Error(`ruleset does not parse: ${JSON.stringify(parsed.issues.slice(0, 3))}`);
 const ruleset = parsed.ruleset;
 
-// Answers: every field and judgment answered, a few failures, as an inspection looks.
-function answersFor(r: Ruleset): Record<string, unknown> {
+// The answers: the ruleset's own worked cases (a realistic mix of passes and failures), or,
+// without a cases file, every field and judgment answered with a few failures.
+interface Sample {
+  answers: Record<string, unknown>;
+  date: string;
+  data: Record<string, unknown>;
+}
+function fromCases(r: Ruleset, file: string): Record<string, unknown>[] & { dates?: string[] } {
+  const cases = CasesFileSchema.parse(JSON.parse(readFileSync(file, 'utf8'))).cases;
+  const byId = new Map(cases.map((c) => [c.id, c]));
+  return cases.map((c) => {
+    const chain = [];
+    for (let cur: (typeof cases)[number] | undefined = c; cur; cur = cur.extends ? byId.get(cur.extends) : undefined)
+      chain.unshift(cur);
+    const answers: Record<string, unknown> = Object.assign({}, ...chain.map((x) => x.answers));
+    const verdict = chain.reduce<string | undefined>((v, x) => x.defaultJudgment ?? v, undefined);
+    if (verdict) for (const it of r.items) if (it.judgment && !(it.id in answers)) answers[it.id] = verdict;
+    for (const k of Object.keys(answers)) if (answers[k] === null) delete answers[k];
+    return answers;
+  });
+}
+function generated(r: Ruleset): Record<string, unknown> {
   const a: Record<string, unknown> = {};
   let k = 0;
   for (const f of r.fields) {
     k++;
-    switch (f.type) {
-      case 'boolean':
-        a[f.id] = k % 4 !== 0;
-        break;
-      case 'choice':
-        a[f.id] = f.options[Math.min(1, f.options.length - 1)]!.value;
-        break;
-      case 'number':
-        a[f.id] = f.min ?? 0 + (k % 7);
-        break;
-      case 'date':
-        a[f.id] = k % 9 === 0 ? '2026-01-01' : '2027-06-30';
-        break;
-      case 'text':
-        a[f.id] = f.pattern ? undefined : 'x';
-        break;
-      case 'codes':
-        a[f.id] = f.options ? f.options.slice(0, 2).map((o) => o.value) : [];
-        break;
-    }
+    if (f.type === 'boolean') a[f.id] = k % 4 !== 0;
+    else if (f.type === 'choice') a[f.id] = f.options[Math.min(1, f.options.length - 1)]!.value;
+    else if (f.type === 'number') a[f.id] = (f.min ?? 0) + (k % 7);
+    else if (f.type === 'date') a[f.id] = k % 9 === 0 ? '2026-01-01' : '2027-06-30';
+    else if (f.type === 'codes') a[f.id] = f.options ? f.options.slice(0, 2).map((o) => o.value) : [];
+    else if (!f.pattern) a[f.id] = 'x';
   }
   for (const it of r.items) if (it.judgment) a[it.id] = ++k % 13 === 0 ? 'noncompliant' : 'compliant';
   return a;
 }
-const answers = answersFor(ruleset);
+const casesFile = realFile.replace(/\.json$/, '.cases.json');
+const answerSets = existsSync(casesFile) ? fromCases(ruleset, casesFile) : [generated(ruleset)];
 
 // The peers evaluate the same rules: appliesWhen, then the check (a judgment as an equality).
-const data = toLogicData(checkAnswers(ruleset, answers).values, DATE) as Record<string, unknown>;
-const judgments: Record<string, unknown> = {};
-ruleset.items.forEach((it, i) => it.judgment && (judgments[`j${i}`] = answers[it.id]));
-data.$j = judgments;
+const samples: Sample[] = answerSets.map((answers) => {
+  const data = toLogicData(checkAnswers(ruleset, answers).values, DATE) as Record<string, unknown>;
+  const judgments: Record<string, unknown> = {};
+  ruleset.items.forEach((it, i) => it.judgment && (judgments[`j${i}`] = answers[it.id]));
+  data.$j = judgments;
+  return { answers, date: DATE, data };
+});
 const peerRules = ruleset.items.map((it, i) => ({
   applies: it.appliesWhen ?? true,
   check: it.judgment ? { '==': [{ var: `$j.j${i}` }, 'compliant'] } : it.check,
@@ -81,6 +93,15 @@ const built = peerRules.map((r) => ({
   check: engine.build(r.check as never),
 }));
 const truthy = (v: unknown) => (Array.isArray(v) ? v.length > 0 : !!v);
+// json-logic-engine raises on arithmetic over non-numbers: a raising rule counts as false.
+const attempt = (f: () => unknown): unknown => {
+  try {
+    return f();
+  } catch {
+    return false;
+  }
+};
+const n = samples.length;
 
 /** Median time of `fn` in ms over runs of at least `minMs`. */
 function time(label: string, fn: () => unknown, minMs = 400): number {
@@ -103,43 +124,57 @@ function time(label: string, fn: () => unknown, minMs = 400): number {
 }
 
 console.log(
-  `\nsafecheck engine benchmark — ${ruleset.id} ${ruleset.version}: ${ruleset.items.length} items, ${ruleset.fields.length} fields${existsSync(real) ? '' : ' (synthetic: the checklist is not there yet)'}`,
+  `\nsafecheck engine benchmark — ${ruleset.id} ${ruleset.version}: ${ruleset.items.length} items, ${ruleset.fields.length} fields${real ? '' : ' (synthetic: the checklist is not there yet)'}`,
 );
 console.log(`node ${process.version}, ${process.arch}\n`);
 
 const compiled = peerRules.map((r) => ({ applies: compileLogic(r.applies), check: compileLogic(r.check) }));
 
-console.log('Full evaluation of every item:');
-const ours = time('safecheck evaluate(): answers checked, full report', () =>
-  evaluate(ruleset, answers, { date: DATE }),
+console.log(
+  `Full evaluation of every item, per evaluation, over ${n} answer set${n === 1 ? '' : 's'}${real ? ' (the worked cases)' : ''}:`,
 );
-const oursLean = time('safecheck evaluate() without explanations', () =>
-  evaluate(ruleset, answers, { date: DATE, explain: false }),
+const per = (label: string, fn: (s: Sample) => unknown): number =>
+  time(label, () => {
+    let k = 0;
+    for (const s of samples) if (fn(s)) k++;
+    return k;
+  }) / n;
+const ours = per('safecheck evaluate(): answers checked, full report', (s) =>
+  evaluate(ruleset, s.answers, { date: s.date }),
 );
-const oursRules = time('safecheck compileLogic() closures, same rules as peers', () => {
-  let n = 0;
-  for (const r of compiled) if (truthy(r.applies(data)) && truthy(r.check(data))) n++;
-  return n;
+const oursLean = per('safecheck evaluate() without explanations', (s) =>
+  evaluate(ruleset, s.answers, { date: s.date, explain: false }),
+);
+const oursRules = per('safecheck compileLogic() closures, same rules as peers', (s) => {
+  let k = 0;
+  for (const r of compiled) if (truthy(r.applies(s.data)) && truthy(r.check(s.data))) k++;
+  return k;
 });
-const jlj = time('json-logic-js apply()', () => {
-  let n = 0;
+const jlj = per('json-logic-js apply()', (s) => {
+  let k = 0;
   for (const r of peerRules)
-    if (truthy(jsonLogic.apply(r.applies as never, data)) && truthy(jsonLogic.apply(r.check as never, data))) n++;
-  return n;
+    if (truthy(jsonLogic.apply(r.applies as never, s.data)) && truthy(jsonLogic.apply(r.check as never, s.data))) k++;
+  return k;
 });
-const jleRun = time('json-logic-engine run() (interpreted)', () => {
-  let n = 0;
+const jleRun = per('json-logic-engine run() (interpreted)', (s) => {
+  let k = 0;
   for (const r of peerRules)
-    if (truthy(engine.run(r.applies as never, data)) && truthy(engine.run(r.check as never, data))) n++;
-  return n;
+    if (
+      truthy(attempt(() => engine.run(r.applies as never, s.data))) &&
+      truthy(attempt(() => engine.run(r.check as never, s.data)))
+    )
+      k++;
+  return k;
 });
-const jleBuild = time('json-logic-engine build() (compiled with eval)', () => {
-  let n = 0;
-  for (const r of built) if (truthy(r.applies(data)) && truthy(r.check(data))) n++;
-  return n;
+const jleBuild = per('json-logic-engine build() (compiled with eval)', (s) => {
+  let k = 0;
+  for (const r of built) if (truthy(attempt(() => r.applies(s.data))) && truthy(attempt(() => r.check(s.data)))) k++;
+  return k;
 });
+console.log('  (times above are for all answer sets; divided by their number below)');
 
 console.log('\nOne changed answer in a live session:');
+const answers = samples[0]!.answers;
 const session = createSession(ruleset, answers, { date: DATE });
 const keys = Object.keys(answers).filter((k) => typeof answers[k] !== 'undefined');
 let flip = 0;

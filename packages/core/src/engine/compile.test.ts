@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SafecheckError } from '../issues.js';
 import { analyzeLogic, compileLogic } from './compile.js';
-import { toDayNumber } from './dates.js';
+import { fromDayNumber, toDayNumber } from './dates.js';
 
 const run = (rule: unknown, data?: unknown) => compileLogic(rule)(data);
 
@@ -96,6 +96,7 @@ describe('calendar arithmetic', () => {
     for (let day = Date.UTC(1899, 0, 1) / 86_400_000; day <= Date.UTC(2101, 11, 31) / 86_400_000; day++) {
       const iso = new Date(day * 86_400_000).toISOString().slice(0, 10);
       expect(toDayNumber(iso)).toBe(day);
+      expect(fromDayNumber(day)).toBe(iso);
       checked++;
     }
     expect(checked).toBe(74_144);

@@ -1,9 +1,11 @@
-// Calendar arithmetic on ISO dates (YYYY-MM-DD), in UTC day numbers so no time zone can shift a day.
-
-const DAY_MS = 86_400_000;
+// Calendar arithmetic on ISO dates (YYYY-MM-DD) as day numbers, computed without Date objects so no time zone can shift a day.
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeap(year) ? 29 : MONTH_DAYS[month - 1]!;
+}
 
 function digits(s: string, from: number, to: number): number {
   let n = 0;
@@ -33,13 +35,29 @@ export function toDayNumber(value: unknown): number | null {
   return era * 146097 + doe - 719468;
 }
 
-/** The ISO date of a day number. */
-export function fromDayNumber(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+/** Year, month and day of a day number (the inverse of the civil-date algorithm above). */
+function civil(day: number): [year: number, month: number, dom: number] {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
 }
 
-function daysInMonth(year: number, month: number): number {
-  return month === 2 && isLeap(year) ? 29 : MONTH_DAYS[month - 1]!;
+const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+
+function iso(y: number, m: number, d: number): string {
+  return `${y < 0 ? '-' : ''}${pad(Math.abs(y), 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+}
+
+/** The ISO date of a day number. */
+export function fromDayNumber(day: number): string {
+  const [y, m, d] = civil(day);
+  return iso(y, m, d);
 }
 
 /** Adds whole months, keeping the day where the month has it and taking the month's last day otherwise. */
@@ -47,12 +65,11 @@ export function addMonths(value: unknown, months: unknown): string | null {
   const day = toDayNumber(value);
   const n = Number(months);
   if (day === null || !Number.isInteger(n)) return null;
-  const date = new Date(day * DAY_MS);
-  const total = date.getUTCFullYear() * 12 + date.getUTCMonth() + n;
+  const [y, m, d] = civil(day);
+  const total = y * 12 + (m - 1) + n;
   const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const dom = Math.min(date.getUTCDate(), daysInMonth(year, month));
-  return fromDayNumber(Date.UTC(year, month - 1, dom) / DAY_MS);
+  const month = total - year * 12 + 1;
+  return iso(year, month, Math.min(d, daysInMonth(year, month)));
 }
 
 /** Adds whole days. */
