@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import jsonLogic from 'json-logic-js';
 import { LogicEngine } from 'json-logic-engine';
-// Our engine as users get it: the built bundle (npm run build), not the TypeScript sources.
+// Our engine as users get it: the package's built bundle (npm run build), not the TypeScript sources.
 import {
   CasesFileSchema,
   checkAnswers,
@@ -13,7 +13,7 @@ import {
   evaluate,
   parseRuleset,
   type Ruleset,
-} from '../packages/core/dist/index.js';
+} from '@safecheck/core';
 // The peers need our namespaced operators; they get the same functions.
 import { eagerOperator, operatorNames } from '../packages/core/src/engine/operators.js';
 import { toLogicData } from '../packages/core/src/answers/answers.js';
