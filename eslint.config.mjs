@@ -32,6 +32,8 @@ export default tseslint.config(
       'rollup.config.mjs',
       'scripts/start.mjs',
       'scripts/serve-demo.mjs',
+      'packages/elements/scripts/**',
+      'packages/elements/custom-elements-manifest.config.mjs',
       'demo/**/*.test.mjs',
       'demo/build.mjs',
       'bench/elements/run.mjs',

@@ -142,17 +142,21 @@ const elements = [
     },
     plugins: [typescriptByEsbuild({ bundleCore: false })],
   },
-  {
-    // One self-contained file for <script type="module" src="…/safecheck.js"> on pages without a build step.
-    input: `${elementsSrc}/standalone.ts`,
-    output: { file: 'packages/elements/dist/safecheck.js', format: 'es', sourcemap: true },
+  // Self-contained files for <script type="module" src="…/safecheck.js"> on pages without a build
+  // step: the form and the report (60 KB gzip budget), and every element with the findings.
+  ...[
+    ['standalone', 'safecheck'],
+    ['standalone-findings', 'safecheck-findings'],
+  ].map(([input, file]) => ({
+    input: `${elementsSrc}/${input}.ts`,
+    output: { file: `packages/elements/dist/${file}.js`, format: 'es', sourcemap: true },
     plugins: [
       typescriptByEsbuild({ bundleCore: true }),
       nodeResolve({ browser: true, exportConditions: ['production'] }),
       withoutZodJsonSchema(),
       terser({ ecma: 2020, module: true, compress: { passes: 3 }, format: { comments: false } }),
     ],
-  },
+  })),
 ];
 
 export default process.env.SAFECHECK_ONLY === 'elements' ? elements : [...core, ...elements];

@@ -77,6 +77,8 @@ export async function buildDemo(out = join(root, 'build', 'demo')) {
     if (/\.(html|css|js|svg)$/.test(f) && !f.endsWith('.test.mjs')) await cp(join(demo, f), join(out, f));
   }
   await cp(bundle, join(out, 'safecheck.js'));
+  const withFindings = join(root, 'packages/elements/dist/safecheck-findings.js');
+  if (existsSync(withFindings)) await cp(withFindings, join(out, 'safecheck-findings.js'));
   const rulesets = await shippedRulesets();
   for (const r of rulesets) {
     await mkdir(join(out, dirname(r.path)), { recursive: true });

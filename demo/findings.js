@@ -1,6 +1,6 @@
 // The findings page: a loading inspection's failed checks become findings in <safecheck-findings>;
 // the host (this page) keeps the findings and their events in localStorage.
-import { evaluate, findingsFromReport, parseRuleset } from './safecheck.js';
+import { evaluate, findingsFromReport, parseRuleset } from './safecheck-findings.js';
 
 const FINDINGS_KEY = 'safecheck-demo:findings';
 const EVENTS_KEY = 'safecheck-demo:finding-events';
