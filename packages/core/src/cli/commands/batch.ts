@@ -17,6 +17,14 @@ export async function batch(ctx: Context, date: string | undefined, at: string |
     await ctx.err(`${opened.issues.map((i) => formatIssue(i, say)).join('\n')}\n`);
     return EXIT.input;
   }
+  if ((ctx.io.stdin as { isTTY?: boolean }).isTTY) {
+    await ctx.err(
+      say(
+        '从标准输入读取记录，每行一个 JSON 对象；结束请按 Ctrl+D（通常用法：safecheck batch <规则集> < 记录.ndjson）\n',
+        'reading records from stdin, one JSON object per line; end with Ctrl+D (usually: safecheck batch <ruleset> < records.ndjson)\n',
+      ),
+    );
+  }
   const summary = await runBatch(ctx.io.stdin, ctx.io.stdout, ctx.io.stderr, {
     rulesets: opened.rulesets,
     ...(date !== undefined ? { date } : {}),
