@@ -53,9 +53,12 @@ try {
   await page.goto(`${server.url}index.html?cold=json`);
   await page.waitForFunction(() => window.__bench, { timeout: 300000, polling: 200 });
   const cold = await page.evaluate(() => window.__bench);
+  await page.goto(`${server.url}index.html?cold=parse`);
+  await page.waitForFunction(() => window.__bench, { timeout: 300000, polling: 200 });
+  const coldParse = await page.evaluate(() => window.__bench);
   await page.goto(`${server.url}index.html`);
   await page.waitForFunction(() => window.__bench, { timeout: 300000, polling: 200 });
-  figures = { ...(await page.evaluate(() => window.__bench)), coldJson: cold };
+  figures = { ...(await page.evaluate(() => window.__bench)), coldJson: cold, coldParse };
   version = await browser.version();
 } finally {
   await browser.close();
@@ -77,6 +80,9 @@ const row = (name, xs, budget) =>
 console.log(`@safecheck/elements benchmark, ${version}, ${cpus().length} cores, load ${loadavg()[0].toFixed(1)}`);
 console.log(`  checklist: ${figures.ruleset}: ${figures.items} items (${figures.judgmentItems} judgment)`);
 console.log(`  items on the first section page: ${figures.itemsOnPage}`);
+console.log(
+  `  ${'parseRuleset, cold (fresh page)'.padEnd(44)} ${ms(figures.coldParse.parseColdMs)}   (core; part of the next line)`,
+);
 console.log(row('parseRuleset (schema and checks)', figures.parseMs));
 console.log(row('session.report() (every item, explained)', figures.reportMs));
 console.log(`  ${'createSession, cold / warm'.padEnd(44)} ${ms(figures.sessionMs[0])} / ${ms(figures.sessionMs[1])}`);

@@ -213,8 +213,23 @@ async function coldJson(): Promise<{ firstRenderColdJsonMs: number; ruleset: str
   return { firstRenderColdJsonMs: ms, ruleset: name };
 }
 
-const w = window as unknown as { __bench?: Figures | { error: string } | { firstRenderColdJsonMs: number } };
-(location.search.includes('cold=json') ? coldJson() : run()).then(
+/** On a fresh page: core's parse of the JSON alone, cold (the part of the above that is core's). */
+async function coldParse(): Promise<{ parseColdMs: number }> {
+  const { json } = await loadChecklist();
+  const t = performance.now();
+  parseRuleset(json);
+  return { parseColdMs: performance.now() - t };
+}
+
+const w = window as unknown as {
+  __bench?: Figures | { error: string } | { firstRenderColdJsonMs: number } | { parseColdMs: number };
+};
+(location.search.includes('cold=json')
+  ? coldJson()
+  : location.search.includes('cold=parse')
+    ? coldParse()
+    : run()
+).then(
   (figures) => (w.__bench = figures),
   (error: unknown) => (w.__bench = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
 );
