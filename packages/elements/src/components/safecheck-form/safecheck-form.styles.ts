@@ -68,6 +68,16 @@ export const formStyles = css`
     .layout {
       grid-template-columns: 1fr;
     }
+    .nav {
+      position: static;
+      max-height: none;
+    }
+  }
+  .nav {
+    position: sticky;
+    top: 0;
+    max-height: 100vh;
+    overflow: auto;
   }
   .nav ol {
     list-style: none;
