@@ -136,6 +136,11 @@ export const formStyles = css`
     border: 0;
     min-width: 0;
   }
+  /* Off-screen fields and items skip layout and paint until scrolled to (long sections). */
+  .field {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 5em;
+  }
   .field.has-error,
   .item.has-error {
     padding-left: 0.75em;
@@ -292,7 +297,8 @@ export const formStyles = css`
     .layout {
       display: block;
     }
-    .item {
+    .item,
+    .field {
       break-inside: avoid;
       content-visibility: visible;
     }
