@@ -1,4 +1,4 @@
-export { parseRuleset, type ParseResult } from './parse.js';
+export { parseRuleset, isParsed, type ParseResult } from './parse.js';
 export {
   compileLogic,
   analyzeLogic,

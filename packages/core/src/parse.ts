@@ -11,7 +11,10 @@ export type ParseResult =
 
 const parsed = new WeakSet<object>();
 
-/** @internal Whether a ruleset object came out of {@link parseRuleset} successfully. */
+/**
+ * Whether a ruleset object came out of {@link parseRuleset} successfully, so that a host (or a
+ * component) can take it without checking it again.
+ */
 export function isParsed(ruleset: object): boolean {
   return parsed.has(ruleset);
 }

@@ -216,6 +216,22 @@ function emptyCounts(): Counts {
 
 const STATUS_INDEX: Readonly<Record<ItemStatus, number>> = { pass: 0, fail: 1, not_applicable: 2, incomplete: 3 };
 
+/** @internal An item's entry in a report: shared and frozen unless it carries an explanation or a note. */
+export function resultOf(p: Prepared, state: EvalState, pi: PreparedItem, s: ItemState, explain: boolean): ItemResult {
+  const item = pi.item;
+  const judgment = item.judgment ? state.judgments.get(item.id) : undefined;
+  const explained = explain && (s.status === 'fail' || s.status === 'incomplete');
+  if (!explained && (judgment === undefined || judgment === PLAIN_JUDGMENT[judgment.verdict])) {
+    // Shared, frozen: most items of most reports are one of these.
+    return judgment ? pi.judged[s.status] : pi.results[s.status];
+  }
+  return {
+    ...pi.results[s.status],
+    ...(explained ? { explanation: explainItem(p, state, pi, s, judgment) } : {}),
+    ...(judgment ? { judgment } : {}),
+  };
+}
+
 /** @internal The outcome of a list of statuses. */
 export function outcomeOf(states: readonly { status: ItemStatus }[]): Outcome {
   let incomplete = false;
@@ -260,18 +276,7 @@ export function buildReport(
         }),
       );
     }
-    const judgment = item.judgment ? state.judgments.get(item.id) : undefined;
-    const explained = explain && (s.status === 'fail' || s.status === 'incomplete');
-    if (!explained && (judgment === undefined || judgment === PLAIN_JUDGMENT[judgment.verdict])) {
-      // Shared, frozen: most items of most reports are one of these.
-      items[i] = judgment ? pi.judged[s.status] : pi.results[s.status];
-      continue;
-    }
-    items[i] = {
-      ...pi.results[s.status],
-      ...(explained ? { explanation: explainItem(p, state, pi, s, judgment) } : {}),
-      ...(judgment ? { judgment } : {}),
-    };
+    items[i] = resultOf(p, state, pi, s, explain);
   }
   const counts = (row: number): Counts => ({
     total: counters[row * 4]! + counters[row * 4 + 1]! + counters[row * 4 + 2]! + counters[row * 4 + 3]!,

@@ -43,6 +43,8 @@ export interface Prepared {
   readonly dateSlot: number;
   /** Each field's path segments in the nested rule data. */
   readonly segments: ReadonlyMap<string, readonly string[]>;
+  /** Each field's compiled `appliesWhen` (fields without one always show). */
+  readonly fieldRules: ReadonlyMap<string, Fn>;
   /** The field a rule path belongs to: the field itself, or the field whose value it reads into. */
   fieldOf(path: string): Field | undefined;
   /** Item indexes whose status may change when an answer (field id or item id) changes. */
@@ -192,7 +194,22 @@ export function prepare(ruleset: Ruleset): Prepared {
     return [...new Set([...own, ...always])].sort((a, b) => a - b);
   };
 
-  const prepared: Prepared = { ruleset, lookup, items, slots, dateSlot, segments, fieldOf, dependents, ancestry };
+  const fieldRules = new Map<string, Fn>();
+  for (const f of ruleset.fields)
+    if (f.appliesWhen !== undefined) fieldRules.set(f.id, compileNode(f.appliesWhen, slots));
+
+  const prepared: Prepared = {
+    ruleset,
+    lookup,
+    items,
+    slots,
+    dateSlot,
+    segments,
+    fieldRules,
+    fieldOf,
+    dependents,
+    ancestry,
+  };
   cache.set(ruleset, prepared);
   return prepared;
 }

@@ -130,3 +130,14 @@ function randomAnswer(r: Ruleset, key: string, rnd: () => number): unknown {
         : pick([[], ['UN1203'], ['UN1203', 'UN1090']]);
   }
 }
+
+describe('Session for a live form', () => {
+  it('explains one item without a report of every item', () => {
+    const session = createSession(small, { flag: true, a: 5, b: 3 });
+    const item = session.item('uses-both');
+    expect(item?.status).toBe('fail');
+    expect(item?.explanation?.text.en).toBe('not met: 甲 (5) < 乙 (3)');
+    expect(session.item('uses-a')).toEqual(session.report().items[0]);
+    expect(session.item('nope')).toBeUndefined();
+  });
+});

@@ -1,14 +1,15 @@
 import { checkFieldAnswer, checkJudgment, isBlank, setPath, type Answers } from '../answers/answers.js';
 import { issue, type Issue } from '../issues.js';
 import { isParsed, parseRuleset } from '../parse.js';
-import type { ItemStatus, Outcome, Report } from '../report/types.js';
+import type { ItemResult, ItemStatus, Outcome, Report } from '../report/types.js';
 import type { Ruleset } from '../schema/ruleset.js';
 import { SafecheckError } from '../issues.js';
-import { compileNode, newContext, type EvalContext } from './compile.js';
+import { newContext, type EvalContext } from './compile.js';
 import {
   buildReport,
   evaluateItem,
   outcomeOf,
+  resultOf,
   stateFrom,
   type EvalState,
   type EvaluateOptions,
@@ -169,11 +170,12 @@ export class Session {
 
   /** Whether a field is shown: its `appliesWhen` holds (or it has none). */
   fieldApplies(id: string): boolean {
-    const field = this.#p.lookup.fields.get(id);
-    if (!field || field.appliesWhen === undefined) return field !== undefined;
+    const rule = this.#p.fieldRules.get(id);
+    if (!rule) return this.#p.lookup.fields.has(id);
     try {
-      return truthy(compileNode(field.appliesWhen)(this.#state.data, this.#ctx));
+      return truthy(rule(this.#state.data, this.#ctx));
     } catch {
+      // A field whose rule raises stays visible: hiding it could lose an answer.
       return true;
     }
   }
@@ -194,6 +196,16 @@ export class Session {
       if (this.#state.judgments.has(pi.item.id)) answered++;
     });
     return { answered, total };
+  }
+
+  /**
+   * One item's report entry, with its explanation when it fails or is incomplete: what a form
+   * shows beside the item as the inspector answers, without a report of every item.
+   */
+  item(id: string): ItemResult | undefined {
+    const index = this.#p.items.findIndex((pi) => pi.item.id === id);
+    if (index < 0) return undefined;
+    return resultOf(this.#p, this.#state, this.#p.items[index]!, this.#states[index]!, this.#explain);
   }
 
   /** The full report of the current answers. */

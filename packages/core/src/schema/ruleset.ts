@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+// zod compiles object parsers with `new Function` wherever a page allows it. safecheck never
+// evaluates code (portals forbid it by Content-Security-Policy), so parsing stays interpreted.
+z.config({ jitless: true });
+
 /** The engine dialect this build understands. A ruleset names the dialect it needs. */
 export const DIALECT = 1;
 
