@@ -160,6 +160,8 @@ export class SafecheckForm extends LitElement {
   #statuses = new Map<string, ItemStatus>();
   #pages: Page[] = [];
   #pageOf = new Map<string, number>();
+  /** Every answer key (fields, then judgment items, section by section), in display order. */
+  #answerKeys: string[] = [];
   #fieldsBySection = new Map<string, Field[]>();
   #itemsBySection = new Map<string, Item[]>();
   #fields = new Map<string, Field>();
@@ -1062,10 +1064,17 @@ export class SafecheckForm extends LitElement {
       .filter((s) => !s.parent || !byId.has(s.parent))
       .map((root) => ({ section: root, sections: ruleset.sections.filter((s) => rootOf(s) === root) }));
     this.#pageOf = new Map();
+    this.#answerKeys = [];
     this.#pages.forEach((page, index) => {
       for (const s of page.sections) {
-        for (const f of this.#fieldsBySection.get(s.id) ?? []) this.#pageOf.set(f.id, index);
-        for (const i of this.#itemsBySection.get(s.id) ?? []) this.#pageOf.set(i.id, index);
+        for (const f of this.#fieldsBySection.get(s.id) ?? []) {
+          this.#pageOf.set(f.id, index);
+          this.#answerKeys.push(f.id);
+        }
+        for (const i of this.#itemsBySection.get(s.id) ?? []) {
+          this.#pageOf.set(i.id, index);
+          if (i.judgment) this.#answerKeys.push(i.id);
+        }
       }
     });
     this.#step = 0;
@@ -1200,42 +1209,39 @@ export class SafecheckForm extends LitElement {
 
   #collectErrors(): FormError[] {
     const errors: FormError[] = [];
-    for (const page of this.#pages) {
-      for (const s of page.sections) {
-        for (const f of this.#fieldsBySection.get(s.id) ?? []) {
-          const e = this.#collectErrorFor(f.id);
-          if (e) errors.push(e);
-        }
-        for (const i of this.#itemsBySection.get(s.id) ?? []) {
-          if (!i.judgment) continue;
-          const e = this.#collectErrorFor(i.id);
-          if (e) errors.push(e);
-        }
-      }
+    for (const key of this.#answerKeys) {
+      const e = this.#collectErrorFor(key);
+      if (e) errors.push(e);
     }
     return errors;
   }
 
-  #collectErrorFor(key: string): FormError | null {
-    const locale = this.#lang;
-    const m = messages(locale);
+  /** What is wrong with an answer, without words: cheap enough to run for every key on every change. */
+  #problemOf(key: string): 'missing' | 'invalid' | null {
     const { answers, issues } = this.#snap;
-    const issue = issues.get(key);
     const field = this.#fields.get(key);
     if (field) {
       if (!this.#applies(key)) return null;
-      if (issue) return { key, text: localize(issue.message, locale), missing: false };
-      if (field.required && !(key in answers))
-        return { key, text: m.required(localize(field.label, locale)), missing: true };
-      return null;
+      if (issues.has(key)) return 'invalid';
+      return field.required && !(key in answers) ? 'missing' : null;
     }
-    const item = this.#items.get(key);
-    if (!item?.judgment) return null;
-    if (issue) return { key, text: localize(issue.message, locale), missing: false };
-    if (this.#statuses.get(key) === 'incomplete' && !(key in answers)) {
-      return { key, text: m.judgmentRequired(localize(item.title, locale)), missing: true };
-    }
-    return null;
+    if (!this.#items.get(key)?.judgment) return null;
+    if (issues.has(key)) return 'invalid';
+    return this.#statuses.get(key) === 'incomplete' && !(key in answers) ? 'missing' : null;
+  }
+
+  #collectErrorFor(key: string): FormError | null {
+    const problem = this.#problemOf(key);
+    if (!problem) return null;
+    const locale = this.#lang;
+    const issue = this.#snap.issues.get(key);
+    if (problem === 'invalid' && issue) return { key, text: localize(issue.message, locale), missing: false };
+    const m = messages(locale);
+    const field = this.#fields.get(key);
+    const text = field
+      ? m.required(localize(field.label, locale))
+      : m.judgmentRequired(localize(this.#items.get(key)!.title, locale));
+    return { key, text, missing: true };
   }
 
   get #snap(): Snapshot {
@@ -1269,22 +1275,31 @@ export class SafecheckForm extends LitElement {
 
   #updateValidity(): void {
     if (!this.#session) return;
-    const errors = this.#collectErrors();
-    const first = errors[0];
-    this.toggleAttribute('data-invalid', errors.length > 0);
-    this.#setState('invalid', errors.length > 0);
+    let first: string | null = null;
+    let missing = false;
+    let invalid = false;
+    for (const key of this.#answerKeys) {
+      const problem = this.#problemOf(key);
+      if (!problem) continue;
+      first ??= key;
+      if (problem === 'missing') missing = true;
+      else invalid = true;
+      if (missing && invalid) break;
+    }
+    this.toggleAttribute('data-invalid', first !== null);
+    this.#setState('invalid', first !== null);
     this.#setState('review', this.#step === 'review');
-    if (!first) {
+    if (first === null) {
       this.#internals.setValidity({});
       return;
     }
     const anchor =
-      this.#controlOf(first.key) ??
+      this.#controlOf(first) ??
       this.renderRoot.querySelector<HTMLElement>('.review-button, .submit-button, button') ??
       undefined;
     this.#internals.setValidity(
-      { valueMissing: errors.some((e) => e.missing), customError: errors.some((e) => !e.missing) },
-      first.text,
+      { valueMissing: missing, customError: invalid },
+      this.#collectErrorFor(first)!.text,
       anchor,
     );
   }
