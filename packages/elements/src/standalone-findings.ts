@@ -1,6 +1,5 @@
 // The self-contained script-tag bundle with every element (dist/safecheck-findings.js):
 // <safecheck-form>, <safecheck-report> and <safecheck-findings>, and the findings functions of core.
-import './internal/no-eval.js';
 export { SafecheckForm, SafecheckReport, SafecheckFindings } from './define/index.js';
 export { SafecheckChangeEvent, SafecheckSubmitEvent, SafecheckTransitionEvent } from './events/index.js';
 export { draftKey } from './internal/drafts.js';

@@ -2,7 +2,6 @@
 // <safecheck-report> and exports the classes, the events and core's entry points a page
 // without a build step needs. Its budget is 60 KB gzip (checked by `npm test`).
 // <safecheck-findings> ships in its own self-contained file, dist/safecheck-findings.js.
-import './internal/no-eval.js';
 export { SafecheckForm } from './define/safecheck-form.js';
 export { SafecheckReport } from './define/safecheck-report.js';
 export { SafecheckChangeEvent, SafecheckSubmitEvent } from './events/index.js';

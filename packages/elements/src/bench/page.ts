@@ -1,8 +1,6 @@
 // The benchmark page: measures <safecheck-form> on the 418-item checklist (the shipped
 // hazchem checklist when it exists, else a synthetic one of that size and shape) and posts the
 // figures to window.__bench for run.mjs to print.
-// As the define entry does: before core, so zod builds its parsers without `new Function`.
-import '../internal/no-eval.js';
 import { createSession, parseRuleset } from '@safecheck/core';
 import '../define/index.js';
 import type { SafecheckForm } from '../components/safecheck-form/safecheck-form.js';

@@ -1,4 +1,3 @@
-import '../internal/no-eval.js';
 // The form shows its review step with <safecheck-report>, so it registers it as well.
 import './safecheck-report.js';
 import { SafecheckForm } from '../components/safecheck-form/safecheck-form.js';

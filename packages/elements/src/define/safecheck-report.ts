@@ -1,4 +1,3 @@
-import '../internal/no-eval.js';
 import { SafecheckReport } from '../components/safecheck-report/safecheck-report.js';
 
 // Registering is the one side effect of the package, and only these files have it.

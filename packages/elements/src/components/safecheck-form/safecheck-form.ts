@@ -1,4 +1,3 @@
-import '../../internal/no-eval.js';
 import {
   createSession,
   formatValue,
@@ -181,8 +180,7 @@ export class SafecheckForm extends LitElement {
   #formDisabled = false;
   /** The last full report and the answers' revision it is of. */
   #report: { rev: number; report: Report } | null = null;
-  #explainTimer: ReturnType<typeof setTimeout> | undefined;
-  #reportItems: { report: Report; items: Map<string, ItemResult> } | null = null;
+  #itemResults: { rev: number; items: Map<string, ItemResult | undefined> } = { rev: -1, items: new Map() };
   /** Bumped whenever the answers change: what the snapshot below was taken of. */
   #rev = 0;
   #snapshot: Snapshot | null = null;
@@ -274,7 +272,6 @@ export class SafecheckForm extends LitElement {
     this.#flushDraft();
     this.#abort?.abort();
     clearTimeout(this.#announceTimer);
-    clearTimeout(this.#explainTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -718,7 +715,7 @@ export class SafecheckForm extends LitElement {
     }
     let explanation: unknown = nothing;
     if (status === 'fail' || status === 'incomplete') {
-      const result = this.#reportItem(item.id, status);
+      const result = this.#reportItem(item.id);
       const ex = result?.explanation;
       if (ex && status === 'fail') {
         explanation = html`<p part="explanation" class="explanation">${localize(ex.text, locale)}</p>`;
@@ -1329,26 +1326,12 @@ export class SafecheckForm extends LitElement {
     return this.#report.report;
   }
 
-  /**
-   * An item's explanation for the live form. A full report explains every item, so while the
-   * inspector is answering the last one serves (where the item's verdict has not changed since)
-   * and a fresh one follows a moment after the last answer: verdicts stay instant.
-   */
-  #reportItem(id: string, status: ItemStatus): ItemResult | undefined {
-    if (!this.#report) this.#currentReport();
-    const { rev, report } = this.#report!;
-    if (rev !== this.#rev) {
-      clearTimeout(this.#explainTimer);
-      this.#explainTimer = setTimeout(() => {
-        this.#currentReport();
-        this.requestUpdate();
-      }, 150);
-    }
-    if (this.#reportItems?.report !== report) {
-      this.#reportItems = { report, items: new Map(report.items.map((i) => [i.id, i])) };
-    }
-    const result = this.#reportItems.items.get(id);
-    return result?.status === status ? result : undefined;
+  /** An item's report entry (with its explanation), from the session: one item, not a report. */
+  #reportItem(id: string): ItemResult | undefined {
+    if (this.#itemResults.rev !== this.#rev) this.#itemResults = { rev: this.#rev, items: new Map() };
+    const cache = this.#itemResults.items;
+    if (!cache.has(id)) cache.set(id, this.#session!.item(id));
+    return cache.get(id);
   }
 
   #verdictText(m: Messages, raw: unknown): string {

@@ -1,4 +1,3 @@
-import '../../internal/no-eval.js';
 import {
   evaluate,
   formatValue,
