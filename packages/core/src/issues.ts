@@ -70,6 +70,7 @@ export const ISSUE_CODES = [
   'date_before_finding',
   'date_out_of_order',
   'verification_incomplete',
+  'not_composed',
 ] as const;
 
 /** One of {@link ISSUE_CODES}. */

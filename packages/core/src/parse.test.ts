@@ -219,6 +219,7 @@ const TRIGGERS: Record<IssueCode, () => Issue[]> = {
     return [...evaluate(r.ruleset, { a: { value: 3, unit: 'm' } }).issues];
   },
   invalid_evaluation_date: () => fromEvaluation({ a: 1 }, '2026-02-30'),
+  not_composed: () => issuesOf(county()),
   unknown_base: () => composed(county({ extends: { ruleset: 'nowhere', version: '1.0.0' } })),
   invalid_base: () => composed(county(), rulesetJson({ dialect: 0 })),
   extends_cycle: () => composed(county(), county({ id: 'test', extends: { ruleset: 'county', version: '1.0.0' } })),

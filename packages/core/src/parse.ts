@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { analyzeLogic } from './engine/compile.js';
-import { issue, type Issue, type PathSegment } from './issues.js';
+import { issue, ISSUE_CODES, type Issue, type IssueCode, type PathSegment } from './issues.js';
 import { DIALECT, RulesetSchema, type Ruleset } from './schema/ruleset.js';
 import type { LocalizedText } from './text.js';
 
@@ -111,6 +111,14 @@ function fromZod(zi: z.core.$ZodIssue): Issue[] {
           en: zi.origin === 'array' ? `at most ${zi.maximum} entries` : `must be at most ${zi.maximum}`,
         }),
       ];
+    case 'custom': {
+      // A refinement of the schema names its own code and message in both languages.
+      const { code, message } = (zi.params ?? {}) as { code?: unknown; message?: LocalizedText };
+      if (typeof code === 'string' && (ISSUE_CODES as readonly string[]).includes(code) && message) {
+        return [issue(code as IssueCode, path, message)];
+      }
+      return [issue('invalid_value', path, { 'zh-CN': `无效：${zi.message}`, en: `invalid: ${zi.message}` })];
+    }
     default:
       return [issue('invalid_value', path, { 'zh-CN': `无效：${zi.message}`, en: `invalid: ${zi.message}` })];
   }

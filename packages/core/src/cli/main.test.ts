@@ -124,9 +124,21 @@ describe('safecheck validate', () => {
 
 describe('safecheck lint', () => {
   it('finds what parses but is probably wrong, counts unverified items, and exits 1', async () => {
-    const r = await run(['lint', '--locale', 'en', LFC]);
+    const json = rulesetJson();
+    const fields = [
+      ...(json.fields as object[]),
+      { id: 'unused', section: 's', type: 'boolean', label: t('无人读取', 'read by nobody') },
+    ];
+    const dir = tree({ 'test/1.0.0.json': { ...json, fields } });
+    const r = await run(['lint', '--locale', 'en', 'test/1.0.0.json'], { cwd: dir });
     expect(r.code).toBe(EXIT.findings);
-    expect(r.stdout).toMatch(/1\.0\.0\.json:\d+:\d+ {2}warning {2}unused_field {2}fields\[29\]/);
+    expect(r.stdout).toMatch(/1\.0\.0\.json:\d+:\d+ {2}warning {2}unused_field {2}fields\[4\]/);
+    expect(r.stdout).toContain('1 of 1 items unverified');
+  });
+
+  it('finds nothing to say about the shipped loading checks, and counts their unverified items', async () => {
+    const r = await run(['lint', '--locale', 'en', LFC]);
+    expect(r.code).toBe(EXIT.ok);
     expect(r.stdout).toContain('7 of 7 items unverified');
   });
 

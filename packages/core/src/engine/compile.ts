@@ -80,6 +80,17 @@ function argsOf(node: Record<string, unknown>, op: string): unknown[] {
 
 const ITERATORS = new Set(['filter', 'map', 'reduce', 'all', 'some', 'none']);
 
+const readsMemo = new WeakMap<object, Pick<LogicAnalysis, 'vars' | 'dynamic'>>();
+
+/** @internal The paths a rule reads (memoised per rule object; a parsed ruleset's rules were already looked at). */
+export function readsOf(rule: Logic): Pick<LogicAnalysis, 'vars' | 'dynamic'> {
+  if (rule === null || typeof rule !== 'object') return { vars: [], dynamic: false };
+  const hit = readsMemo.get(rule);
+  if (hit) return hit;
+  const { vars, dynamic } = analyzeLogic(rule);
+  return { vars, dynamic };
+}
+
 /**
  * Looks at a rule without running it: unknown operators, argument counts, depth and size,
  * and the data paths it reads.
@@ -107,7 +118,9 @@ export function analyzeLogic(
     } else dynamic = true;
   };
 
-  const walk = (node: unknown, at: PathSegment[], depth: number, scope: number): void => {
+  // One path, pushed and popped as the walk goes: only an issue copies it.
+  const at: PathSegment[] = [...path];
+  const walk = (node: unknown, depth: number, scope: number): void => {
     if (tooLarge) return;
     if (++nodes > limits.maxNodes) {
       tooLarge = true;
@@ -132,14 +145,24 @@ export function analyzeLogic(
       return;
     }
     if (Array.isArray(node)) {
-      node.forEach((child, i) => walk(child, [...at, i], depth + 1, scope));
+      for (let i = 0; i < node.length; i++) {
+        at.push(i);
+        walk(node[i], depth + 1, scope);
+        at.pop();
+      }
       return;
     }
     if (!isLogic(node)) return;
     const op = opOf(node);
     const raw = node[op];
     const args = Array.isArray(raw) ? raw : [raw];
-    const argPath = (i: number): PathSegment[] => (Array.isArray(raw) ? [...at, op, i] : [...at, op]);
+    const visit = (child: unknown, i: number, childScope: number): void => {
+      at.push(op);
+      if (Array.isArray(raw)) at.push(i);
+      walk(child, depth + 1, childScope);
+      if (Array.isArray(raw)) at.pop();
+      at.pop();
+    };
     const info = operatorInfo(op);
     if (!info) {
       issues.push(
@@ -184,16 +207,20 @@ export function analyzeLogic(
       dynamic = true;
     }
     if (ITERATORS.has(op)) {
-      args.forEach((child, i) => walk(child, argPath(i), depth + 1, i === 1 ? scope + 1 : scope));
+      args.forEach((child, i) => visit(child, i, i === 1 ? scope + 1 : scope));
     } else if (op === 'try') {
-      args.forEach((child, i) => walk(child, argPath(i), depth + 1, i === 0 ? scope : scope + 1));
+      args.forEach((child, i) => visit(child, i, i === 0 ? scope : scope + 1));
     } else {
-      args.forEach((child, i) => walk(child, argPath(i), depth + 1, scope));
+      args.forEach((child, i) => visit(child, i, scope));
     }
   };
 
-  walk(rule, [...path], 0, 0);
-  return { issues, vars: [...vars].sort(), dynamic };
+  walk(rule, 0, 0);
+  const result = { issues, vars: [...vars].sort(), dynamic };
+  if (rule !== null && typeof rule === 'object' && limits === DEFAULT_LIMITS) {
+    readsMemo.set(rule, { vars: result.vars, dynamic });
+  }
+  return result;
 }
 
 /**

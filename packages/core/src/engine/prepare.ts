@@ -3,7 +3,7 @@ import { PLAIN_JUDGMENT } from '../answers/answers.js';
 import type { ItemResult, ItemStatus, MajorHazard } from '../report/types.js';
 import type { Field, Item, Ruleset } from '../schema/ruleset.js';
 import type { LocalizedText } from '../text.js';
-import { analyzeLogic, compileNode, type Fn, type SlotTable } from './compile.js';
+import { compileNode, readsOf, type Fn, type SlotTable } from './compile.js';
 
 /** @internal An item with its rules compiled. */
 export interface PreparedItem {
@@ -141,7 +141,7 @@ export function prepare(ruleset: Ruleset): Prepared {
     let dynamic = false;
     for (const rule of [item.appliesWhen, item.check]) {
       if (rule === undefined) continue;
-      const a = analyzeLogic(rule);
+      const a = readsOf(rule);
       a.vars.forEach((v) => vars.add(v));
       dynamic ||= a.dynamic;
     }
@@ -154,7 +154,7 @@ export function prepare(ruleset: Ruleset): Prepared {
       else for (const f of lookup.fields.keys()) if (f.startsWith(`${v}.`)) read.add(f);
     }
     for (const f of read) depend(f, index);
-    const fields = dynamic ? ruleset.fields : ruleset.fields.filter((f) => read.has(f.id));
+    let fields: readonly Field[] | undefined;
     return {
       item,
       index,
@@ -179,7 +179,9 @@ export function prepare(ruleset: Ruleset): Prepared {
       check: item.check === undefined ? null : compileNode(item.check, slots),
       vars: [...vars].sort(),
       dynamic,
-      fields,
+      get fields() {
+        return (fields ??= dynamic ? ruleset.fields : ruleset.fields.filter((f) => read.has(f.id)));
+      },
       explain: (item.explain ?? []).map((e) => ({
         when: e.when === undefined ? null : compileNode(e.when, slots),
         text: e.text,

@@ -307,8 +307,15 @@ export const ExtendsSchema = z
   .strict()
   .refine((e) => e.inherited !== undefined, {
     path: ['inherited'],
-    message:
-      '须先合成（safecheck compose 或 composeRuleset）再加载 / must be composed (safecheck compose or composeRuleset) before it is loaded',
+    message: 'must be composed (safecheck compose or composeRuleset) before it is loaded',
+    // parseRuleset reports a refinement with its own code and both languages (see parse.ts).
+    params: {
+      code: 'not_composed',
+      message: {
+        'zh-CN': '须先合成（safecheck compose 或 composeRuleset）再加载',
+        en: 'must be composed (safecheck compose or composeRuleset) before it is loaded',
+      },
+    },
   });
 
 /** One ruleset file. */
