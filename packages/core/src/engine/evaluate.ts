@@ -49,6 +49,8 @@ export function itemInputs(ruleset: Ruleset, itemId: string): readonly Field[] {
 export interface EvalState {
   values: Map<string, unknown>;
   judgments: Map<string, Judgment>;
+  /** The same judgments by item index, for the hot loop. */
+  verdicts: (Judgment | undefined)[];
   /** The answers nested by the dots of their ids: the data rules read. */
   data: Record<string, unknown>;
   /** The answers by slot (field i at i, `$date` last): what compiled item rules read. */
@@ -72,15 +74,16 @@ const NOT_APPLICABLE: ItemState = { status: 'not_applicable' };
 // buffer serves every run without an allocation per rule.
 const reads: string[] = [];
 
-/** @internal Runs a compiled rule, recording the inputs it read while blank (see {@link blankInputs}). */
+/**
+ * @internal Runs a compiled rule, recording the inputs it read while blank (see
+ * {@link blankInputs}). A rule that raises leaves the recording on: the caller's catch resets it.
+ */
 export function run(state: EvalState, fn: Fn, ctx: EvalContext): unknown {
-  reads.length = 0;
+  if (reads.length > 0) reads.length = 0;
   ctx.missing = reads;
-  try {
-    return fn(state.data, ctx);
-  } finally {
-    ctx.missing = null;
-  }
+  const value = fn(state.data, ctx);
+  ctx.missing = null;
+  return value;
 }
 
 /** @internal The required inputs the last {@link run} read while blank, if any. */
@@ -106,20 +109,21 @@ export function evaluateItem(p: Prepared, state: EvalState, pi: PreparedItem, ct
   try {
     if (pi.applies) {
       const value = run(state, pi.applies, ctx);
-      const missing = blankInputs(p, state);
+      const missing = reads.length === 0 ? undefined : blankInputs(p, state);
       if (missing) return { status: 'incomplete', missing };
       if (!truthy(value)) return NOT_APPLICABLE;
     }
     if (pi.item.judgment) {
-      const j = state.judgments.get(pi.item.id);
+      const j = state.verdicts[pi.index];
       if (!j) return { status: 'incomplete', missing: [pi.item.id] };
       return j.verdict === 'compliant' ? PASS : j.verdict === 'noncompliant' ? FAIL : NOT_APPLICABLE;
     }
     const value = run(state, pi.check!, ctx);
-    const missing = blankInputs(p, state);
+    const missing = reads.length === 0 ? undefined : blankInputs(p, state);
     if (missing) return { status: 'incomplete', missing };
     return truthy(value) ? PASS : FAIL;
   } catch (error) {
+    ctx.missing = null;
     ctx.above.length = 0;
     return { status: 'incomplete', error: error instanceof Error ? error.message : String(error) };
   }
@@ -155,10 +159,10 @@ export function stateFrom(
     slots[p.dateSlot] = validDate;
     data.$date = validDate;
   }
-  return {
-    state: { values, judgments: checked.judgments as Map<string, Judgment>, data, slots, date: validDate },
-    issues,
-  };
+  const judgments = checked.judgments as Map<string, Judgment>;
+  const verdicts = new Array<Judgment | undefined>(p.items.length);
+  for (const [id, j] of judgments) verdicts[p.itemIndex.get(id)!] = j;
+  return { state: { values, judgments, verdicts, data, slots, date: validDate }, issues };
 }
 
 /**

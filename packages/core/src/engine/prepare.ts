@@ -37,6 +37,8 @@ export interface Prepared {
   readonly ruleset: Ruleset;
   readonly lookup: AnswerLookup;
   readonly items: readonly PreparedItem[];
+  /** Each item's index by id. */
+  readonly itemIndex: ReadonlyMap<string, number>;
   /** Answers by position: field i is slot i, `$date` the last. */
   readonly slots: SlotTable;
   /** The slot of `$date`. */
@@ -204,6 +206,7 @@ export function prepare(ruleset: Ruleset): Prepared {
     ruleset,
     lookup,
     items,
+    itemIndex: new Map(ruleset.items.map((item, i) => [item.id, i])),
     slots,
     dateSlot,
     segments,

@@ -1,4 +1,4 @@
-import { checkFieldAnswer, checkJudgment, isBlank, setPath, type Answers } from '../answers/answers.js';
+import { checkFieldAnswer, checkJudgment, isBlank, setPath, type Answers, type Judgment } from '../answers/answers.js';
 import { issue, type Issue } from '../issues.js';
 import { isParsed, parseRuleset } from '../parse.js';
 import type { ItemResult, ItemStatus, Outcome, Report } from '../report/types.js';
@@ -141,8 +141,11 @@ export class Session {
         else this.#state.values.set(key, valid);
         this.#state.slots[this.#p.slots.index.get(key)!] = valid;
         setPath(this.#state.data, key, valid);
-      } else if (valid === undefined) this.#state.judgments.delete(key);
-      else this.#state.judgments.set(key, valid as never);
+      } else {
+        if (valid === undefined) this.#state.judgments.delete(key);
+        else this.#state.judgments.set(key, valid as Judgment);
+        this.#state.verdicts[this.#p.itemIndex.get(key)!] = valid as Judgment | undefined;
+      }
       for (const i of this.#p.dependents(key)) touched.add(i);
     }
     const changed: ItemChange[] = [];
