@@ -145,6 +145,10 @@ const ours = per('safecheck evaluate(): answers checked, full report', (s) =>
 const oursLean = per('safecheck evaluate() without explanations', (s) =>
   evaluate(ruleset, s.answers, { date: s.date, explain: false }),
 );
+const oursStatuses = per(
+  'safecheck createSession(): answers checked, every status',
+  (s) => createSession(ruleset, s.answers, { date: s.date }).outcome,
+);
 const oursRules = per('safecheck compileLogic() closures, same rules as peers', (s) => {
   let k = 0;
   for (const r of compiled) if (truthy(r.applies(s.data)) && truthy(r.check(s.data))) k++;
@@ -224,6 +228,16 @@ row(
   jleBuild / oursRules >= 1,
 );
 row('rules: vs json-logic-engine run() (interpreted)', `${(jleRun / oursRules).toFixed(1)}×`, jleRun / oursRules >= 1);
+row(
+  'createSession() (checked answers, every status) vs json-logic-js',
+  `${(jlj / oursStatuses).toFixed(1)}×`,
+  jlj / oursStatuses >= 25,
+);
+row(
+  'createSession() vs json-logic-engine build() (eval)',
+  `${(jleBuild / oursStatuses).toFixed(2)}×`,
+  jleBuild / oursStatuses >= 1,
+);
 row('evaluate() with checked answers and report vs json-logic-js', `${(jlj / ours).toFixed(1)}×`, jlj / ours >= 25);
 row('evaluate() vs json-logic-engine build() (eval)', `${(jleBuild / ours).toFixed(2)}×`, jleBuild / ours >= 1);
 row(
