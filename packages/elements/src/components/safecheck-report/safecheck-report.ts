@@ -6,7 +6,6 @@ import {
   type Field,
   type ItemResult,
   type Locale,
-  type LocalizedText,
   type Report,
   type Ruleset,
   type ScoreResult,
@@ -369,12 +368,9 @@ export class SafecheckReport extends LitElement {
     if (!report.record) return nothing;
     const locale = this.locale;
     const fields = new Map<string, Field>((this.#ruleset?.fields ?? []).map((f) => [f.id, f]));
-    // core's record: {values: {field id: value}, outcome, outcomeLabel, date, retention}.
-    const record = report.record as { values?: unknown; retention?: unknown };
-    const values = record.values && typeof record.values === 'object' ? (record.values as Record<string, unknown>) : {};
+    const { values, retention } = report.record;
     const entries = Object.entries(values);
     if (entries.length === 0) return nothing;
-    const retention = isLocalized(record.retention) ? record.retention : this.#ruleset?.record?.retention;
     return html`<section part="record" class="record" aria-labelledby="record-title">
       <h3 id="record-title">${m.record}</h3>
       <dl>
@@ -393,15 +389,6 @@ export class SafecheckReport extends LitElement {
   #print = (): void => {
     globalThis.print?.();
   };
-}
-
-function isLocalized(value: unknown): value is LocalizedText {
-  return (
-    value !== null &&
-    typeof value === 'object' &&
-    typeof (value as Record<string, unknown>)['zh-CN'] === 'string' &&
-    typeof (value as Record<string, unknown>)['en'] === 'string'
-  );
 }
 
 /** Black or white, whichever reads better on a band colour (WCAG relative luminance). */
