@@ -293,3 +293,17 @@ describe('evaluate: one item at a time, and what decides an item', () => {
     expect(itemInputs(docs, 'nope')).toEqual([]);
   });
 });
+
+describe('evaluate: the inspector’s verdict is reported as given', () => {
+  it('keeps a compliant verdict on an item that does not apply', () => {
+    const r = ruleset({
+      items: [item('j', { judgment: true, appliesWhen: { var: 'flag' } })],
+    });
+    const report = evaluate(r, { flag: false, j: 'compliant' }, { explain: false });
+    expect(report.items[0]).toMatchObject({ status: 'not_applicable', judgment: { verdict: 'compliant' } });
+    expect(evaluate(r, { j: 'noncompliant' }, { explain: false }).items[0]).toMatchObject({
+      status: 'incomplete',
+      judgment: { verdict: 'noncompliant' },
+    });
+  });
+});

@@ -227,10 +227,10 @@ export function resultOf(p: Prepared, state: EvalState, pi: PreparedItem, s: Ite
   const explained = explain && (s.status === 'fail' || s.status === 'incomplete');
   if (!explained && (judgment === undefined || judgment === PLAIN_JUDGMENT[judgment.verdict])) {
     // Shared, frozen: most items of most reports are one of these.
-    return judgment ? pi.judged[s.status] : pi.results[s.status];
+    return pi.result(s.status, judgment?.verdict);
   }
   return {
-    ...pi.results[s.status],
+    ...pi.result(s.status, undefined),
     ...(explained ? { explanation: explainItem(p, state, pi, s, judgment) } : {}),
     ...(judgment ? { judgment } : {}),
   };

@@ -1,5 +1,5 @@
 import { answerLookup, type AnswerLookup } from '../answers/answers.js';
-import { PLAIN_JUDGMENT } from '../answers/answers.js';
+import { PLAIN_JUDGMENT, type Verdict } from '../answers/answers.js';
 import type { ItemResult, ItemStatus, MajorHazard } from '../report/types.js';
 import type { Field, Item, Ruleset } from '../schema/ruleset.js';
 import type { LocalizedText } from '../text.js';
@@ -17,10 +17,11 @@ export interface PreparedItem {
   readonly dynamic: boolean;
   /** The fields whose answers can change its status (every field when dynamic), in ruleset order. */
   readonly fields: readonly Field[];
-  /** The item's report entry per status, shared and frozen (no explanation, no judgment). */
-  readonly results: Readonly<Record<ItemStatus, ItemResult>>;
-  /** The same with each plain verdict attached, for judgment items. */
-  readonly judged: Readonly<Record<ItemStatus, ItemResult>>;
+  /**
+   * The item's report entry for a status, shared and frozen, made on first use: without an
+   * explanation, and with the inspector's plain verdict when there is one.
+   */
+  result(status: ItemStatus, verdict: Verdict | undefined): ItemResult;
   /** Rows of the report's counters this item counts in: all, its severity, its sections. */
   readonly counterRows: readonly number[];
   /** The major hazard it is when it fails. */
@@ -114,12 +115,7 @@ export function prepare(ruleset: Ruleset): Prepared {
   const sectionRow = new Map(ruleset.sections.map((sec, i) => [sec.id, 3 + i]));
   const criteria = new Map((ruleset.criteria ?? []).map((c) => [c.id, c]));
   const STATUSES: readonly ItemStatus[] = ['pass', 'fail', 'not_applicable', 'incomplete'];
-  const VERDICT_OF: Readonly<Record<ItemStatus, keyof typeof PLAIN_JUDGMENT | undefined>> = {
-    pass: 'compliant',
-    fail: 'noncompliant',
-    not_applicable: 'not_applicable',
-    incomplete: undefined,
-  };
+  const VERDICTS: readonly Verdict[] = ['compliant', 'noncompliant', 'not_applicable'];
 
   const items = ruleset.items.map((item, index): PreparedItem => {
     const base = {
@@ -130,14 +126,16 @@ export function prepare(ruleset: Ruleset): Prepared {
       provenance: item.provenance,
       ...(item.majorHazard !== undefined ? { majorHazard: item.majorHazard } : {}),
     };
-    const results = Object.fromEntries(STATUSES.map((status) => [status, Object.freeze({ ...base, status })]));
-    const judged = Object.fromEntries(
-      STATUSES.map((status) => {
-        const verdict = VERDICT_OF[status];
-        const judgment = verdict ? PLAIN_JUDGMENT[verdict] : undefined;
-        return [status, Object.freeze({ ...base, status, ...(judgment ? { judgment } : {}) })];
-      }),
-    );
+    const made = new Array<ItemResult | undefined>(16);
+    const result = (status: ItemStatus, verdict: Verdict | undefined): ItemResult => {
+      const k = STATUSES.indexOf(status) * 4 + (verdict ? VERDICTS.indexOf(verdict) + 1 : 0);
+      let entry = made[k];
+      if (!entry) {
+        entry = Object.freeze({ ...base, status, ...(verdict ? { judgment: PLAIN_JUDGMENT[verdict] } : {}) });
+        made[k] = entry;
+      }
+      return entry;
+    };
     const criterion = item.majorHazard !== undefined ? criteria.get(item.majorHazard) : undefined;
     const vars = new Set<string>();
     let dynamic = false;
@@ -160,8 +158,7 @@ export function prepare(ruleset: Ruleset): Prepared {
     return {
       item,
       index,
-      results: results as Record<ItemStatus, ItemResult>,
-      judged: judged as Record<ItemStatus, ItemResult>,
+      result,
       counterRows: [
         0,
         item.severity === 'general' ? 1 : 2,
