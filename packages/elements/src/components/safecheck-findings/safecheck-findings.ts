@@ -19,9 +19,9 @@ import {
   type Locale,
   type Ruleset,
 } from '@safecheck/core';
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { SafecheckTransitionEvent } from '../../events/safecheck-transition-event.js';
-import { elementLocale } from '../../internal/messages.js';
+import { SafecheckElement } from '../../internal/safecheck-element.js';
 import { loadRuleset } from '../../internal/ruleset-cache.js';
 import { tokens } from '../../internal/tokens.styles.js';
 import { findingsStyles } from './safecheck-findings.styles.js';
@@ -299,7 +299,7 @@ function controlText(field: Field | undefined, value: unknown): string {
  *   list.addEventListener('safecheck-transition', (e) => store.save(e.findings, e.event));
  * </script>
  */
-export class SafecheckFindings extends LitElement {
+export class SafecheckFindings extends SafecheckElement {
   static override styles = [tokens, findingsStyles];
 
   static override properties = {
@@ -333,20 +333,6 @@ export class SafecheckFindings extends LitElement {
     this.rulesets = [];
     this.user = '';
     this.filter = 'all';
-  }
-
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang') this.requestUpdate();
-  }
-
-  /** The language the element speaks: `zh-CN` or `en`, from `lang` here or on an ancestor. */
-  get locale(): Locale {
-    return elementLocale(this);
   }
 
   /** The day overdue is computed against: `date`, or the browser's local date. */

@@ -15,11 +15,12 @@ import {
   type Section,
   type Session,
 } from '@safecheck/core';
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { SafecheckChangeEvent } from '../../events/safecheck-change-event.js';
 import { SafecheckSubmitEvent } from '../../events/safecheck-submit-event.js';
 import { draftKey, readDraft, removeDraft, writeDraft } from '../../internal/drafts.js';
+import { SafecheckElement } from '../../internal/safecheck-element.js';
 import { elementLocale, messages, type Messages } from '../../internal/messages.js';
 import { fetchRuleset, loadRuleset } from '../../internal/ruleset-cache.js';
 import { tokens } from '../../internal/tokens.styles.js';
@@ -115,7 +116,7 @@ const ERRORS_SHOWN = 25;
  * @example
  * <safecheck-form src="/rulesets/loading-five-checks/1.0.0.json" name="inspection" date="2026-03-13"></safecheck-form>
  */
-export class SafecheckForm extends LitElement {
+export class SafecheckForm extends SafecheckElement {
   /** Makes the element a form control (ElementInternals). */
   static readonly formAssociated = true;
 
@@ -193,20 +194,6 @@ export class SafecheckForm extends LitElement {
     this.draftKey = '';
     this.noDraft = false;
     this.disabled = false;
-  }
-
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang') this.requestUpdate();
-  }
-
-  /** The language the element speaks: `zh-CN` or `en`, from `lang` here or on an ancestor. */
-  get locale(): Locale {
-    return elementLocale(this);
   }
 
   /** The locale, looked up once per update (it walks the ancestors). */

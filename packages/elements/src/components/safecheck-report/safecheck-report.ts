@@ -5,13 +5,13 @@ import {
   type Answers,
   type Field,
   type ItemResult,
-  type Locale,
   type Report,
   type Ruleset,
   type ScoreResult,
 } from '@safecheck/core';
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { elementLocale, messages, type Messages } from '../../internal/messages.js';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { SafecheckElement } from '../../internal/safecheck-element.js';
+import { messages, type Messages } from '../../internal/messages.js';
 import { loadRuleset } from '../../internal/ruleset-cache.js';
 import { tokens } from '../../internal/tokens.styles.js';
 import { reportStyles } from './safecheck-report.styles.js';
@@ -62,7 +62,7 @@ import { reportStyles } from './safecheck-report.styles.js';
  *   document.querySelector('safecheck-report').report = report;
  * </script>
  */
-export class SafecheckReport extends LitElement {
+export class SafecheckReport extends SafecheckElement {
   static override styles = [tokens, reportStyles];
 
   static override properties = {
@@ -91,20 +91,6 @@ export class SafecheckReport extends LitElement {
   constructor() {
     super();
     this.noPrintButton = false;
-  }
-
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang') this.requestUpdate();
-  }
-
-  /** The language the element speaks: `zh-CN` or `en`, from `lang` here or on an ancestor. */
-  get locale(): Locale {
-    return elementLocale(this);
   }
 
   /** The report shown: the one given, or the one evaluated from `answers`. */
