@@ -409,3 +409,25 @@ describe('parseRuleset', () => {
     expect(basis[0]?.status).toBe('unverified');
   });
 });
+
+describe('localized texts', () => {
+  it('reports a missing language, an empty text and an unknown key with their paths', () => {
+    const issues = issuesOf(
+      rulesetJson({
+        title: { 'zh-CN': '测试' },
+        items: [item('i1', { check: true, guidance: { 'zh-CN': '', en: 'rectify', fr: 'corriger' } })],
+      }),
+    );
+    expect(issues.map((i) => [i.code, i.path])).toEqual([
+      ['missing_property', ['title', 'en']],
+      ['too_small', ['items', 0, 'guidance', 'zh-CN']],
+      ['unknown_property', ['items', 0, 'guidance', 'fr']],
+    ]);
+  });
+
+  it('refuses a text that is not an object', () => {
+    expect(issuesOf(rulesetJson({ title: '测试' })).map((i) => [i.code, i.path])).toEqual([
+      ['invalid_type', ['title']],
+    ]);
+  });
+});
