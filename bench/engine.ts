@@ -6,6 +6,7 @@ import jsonLogic from 'json-logic-js';
 import { LogicEngine } from 'json-logic-engine';
 // Our engine as users get it: the package's built bundle (npm run build), not the TypeScript sources.
 import {
+  caseAnswers,
   CasesFileSchema,
   checkAnswers,
   compileLogic,
@@ -34,19 +35,9 @@ interface Sample {
   date: string;
   data: Record<string, unknown>;
 }
-function fromCases(r: Ruleset, file: string): Record<string, unknown>[] & { dates?: string[] } {
-  const cases = CasesFileSchema.parse(JSON.parse(readFileSync(file, 'utf8'))).cases;
-  const byId = new Map(cases.map((c) => [c.id, c]));
-  return cases.map((c) => {
-    const chain = [];
-    for (let cur: (typeof cases)[number] | undefined = c; cur; cur = cur.extends ? byId.get(cur.extends) : undefined)
-      chain.unshift(cur);
-    const answers: Record<string, unknown> = Object.assign({}, ...chain.map((x) => x.answers));
-    const verdict = chain.reduce<string | undefined>((v, x) => x.defaultJudgment ?? v, undefined);
-    if (verdict) for (const it of r.items) if (it.judgment && !(it.id in answers)) answers[it.id] = verdict;
-    for (const k of Object.keys(answers)) if (answers[k] === null) delete answers[k];
-    return answers;
-  });
+function fromCases(r: Ruleset, file: string): Record<string, unknown>[] {
+  const cases = CasesFileSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+  return cases.cases.map((c) => caseAnswers(r, cases, c.id)!.answers);
 }
 function generated(r: Ruleset): Record<string, unknown> {
   const a: Record<string, unknown> = {};

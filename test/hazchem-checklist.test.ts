@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CasesFileSchema, evaluate, parseRuleset, runCases, type Case } from '../packages/core/src/index.js';
+import { caseAnswers, CasesFileSchema, evaluate, parseRuleset, runCases } from '../packages/core/src/index.js';
 import { ROOT } from './paths.js';
 
 const file = join(ROOT, 'rulesets/hazchem-checklist/1.0.0.json');
@@ -34,24 +34,11 @@ function areaOf(sectionId: string): number {
   return m ? Number(m[1]) : 0;
 }
 
-/** A case's answers and date, after `extends` and `defaultJudgment`, as the case runner resolves them. */
+/** A case's answers and date, as the case runner resolves them. */
 function resolveCase(id: string): { answers: Record<string, unknown>; date?: string } {
-  const chain: Case[] = [];
-  for (let c = cases.cases.find((x) => x.id === id); c; c = cases.cases.find((x) => x.id === c!.extends)) {
-    chain.unshift(c);
-    if (!c.extends) break;
-  }
-  const answers: Record<string, unknown> = {};
-  let date: string | undefined;
-  let verdict: string | undefined;
-  for (const c of chain) {
-    Object.assign(answers, c.answers);
-    date = c.date ?? date;
-    verdict = c.defaultJudgment ?? verdict;
-  }
-  if (verdict) for (const item of ruleset.items) if (item.judgment && !(item.id in answers)) answers[item.id] = verdict;
-  for (const [k, v] of Object.entries(answers)) if (v === null) delete answers[k];
-  return { answers, date };
+  const resolved = caseAnswers(ruleset, cases, id);
+  if (!resolved) throw new Error(`no case ${id}`);
+  return resolved;
 }
 
 describe('hazchem-checklist 1.0.0 (应急〔2019〕78号)', () => {

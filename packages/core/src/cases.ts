@@ -12,19 +12,22 @@ export interface CaseResult {
   readonly report: Report;
 }
 
-/** The answers and date a case evaluates, after `extends` and `defaultJudgment`. */
-function resolve(
-  ruleset: Ruleset,
-  cases: readonly Case[],
-  c: Case,
-): { answers: Record<string, unknown>; date?: string } {
+/**
+ * The answers and evaluation date a worked case stands for: its `extends` chain applied (later
+ * answers override earlier ones; `null` clears an answer) and `defaultJudgment` given to every
+ * judgment item left unanswered. Undefined for an unknown case id.
+ */
+export function caseAnswers(
+  ruleset: Pick<Ruleset, 'items'>,
+  file: CasesFile,
+  caseId: string,
+): { answers: Record<string, unknown>; date?: string } | undefined {
+  const byId = new Map(file.cases.map((c) => [c.id, c]));
   const chain: Case[] = [];
-  const seen = new Set<string>();
-  for (let cur: Case | undefined = c; cur; cur = cur.extends ? cases.find((x) => x.id === cur!.extends) : undefined) {
-    if (seen.has(cur.id)) break;
-    seen.add(cur.id);
+  for (let cur = byId.get(caseId); cur && !chain.includes(cur); cur = cur.extends ? byId.get(cur.extends) : undefined) {
     chain.unshift(cur);
   }
+  if (chain.length === 0) return undefined;
   const answers: Record<string, unknown> = {};
   let date: string | undefined;
   let verdict: string | undefined;
@@ -49,7 +52,7 @@ export function runCases(ruleset: Ruleset, file: CasesFile): CaseResult[] {
   return file.cases.map((c) => {
     const failures: string[] = [];
     if (c.extends && !file.cases.some((x) => x.id === c.extends)) failures.push(`extends unknown case "${c.extends}"`);
-    const { answers, date } = resolve(ruleset, file.cases, c);
+    const { answers, date } = caseAnswers(ruleset, file, c.id)!;
     const report = evaluate(ruleset, answers, date === undefined ? {} : { date });
     const e = c.expect;
     if (e.outcome !== undefined && report.outcome !== e.outcome)

@@ -92,7 +92,7 @@ export {
   type Case,
   type CaseExpect,
 } from './schema/cases.js';
-export { runCases, type CaseResult } from './cases.js';
+export { runCases, caseAnswers, type CaseResult } from './cases.js';
 export { ExtendsSchema, type Extends } from './schema/ruleset.js';
 export { composeRuleset, type ComposeOptions, type ComposeResult, type Pruned } from './compose/compose.js';
 export { ISSUE_CODES } from './issues.js';

@@ -5,6 +5,7 @@ import { LogicEngine } from 'json-logic-engine';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../../../test/paths.js';
 import { checkAnswers, toLogicData } from '../answers/answers.js';
+import { caseAnswers } from '../cases.js';
 import { parseRuleset } from '../parse.js';
 import { CasesFileSchema } from '../schema/cases.js';
 import type { Ruleset } from '../schema/ruleset.js';
@@ -223,13 +224,8 @@ function shippedRulesets(): Shipped[] {
       if (!parsed.success) throw new Error(`${id}/${file} does not parse`);
       const casesPath = join(dir, id, file.replace(/\.json$/, '.cases.json'));
       const cases = CasesFileSchema.parse(JSON.parse(readFileSync(casesPath, 'utf8')));
-      const byId = new Map(cases.cases.map((c) => [c.id, c]));
       const datas = cases.cases.map((c) => {
-        const chain = [];
-        for (let cur: typeof c | undefined = c; cur; cur = cur.extends ? byId.get(cur.extends) : undefined)
-          chain.unshift(cur);
-        const answers = Object.assign({}, ...chain.map((x) => x.answers));
-        const date = chain.reduce<string | undefined>((d, x) => x.date ?? d, undefined);
+        const { answers, date } = caseAnswers(parsed.ruleset, cases, c.id)!;
         return toLogicData(checkAnswers(parsed.ruleset, answers).values, date);
       });
       out.push({ ruleset: parsed.ruleset, datas });

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../engine/evaluate.js';
 import { parseRuleset } from '../parse.js';
-import type { Case, CasesFile } from '../schema/cases.js';
+import { caseAnswers } from '../cases.js';
+import type { CasesFile } from '../schema/cases.js';
 import type { Ruleset } from '../schema/ruleset.js';
 import { findingsFromReport } from './create.js';
 import { verificationFields } from './fields.js';
@@ -20,22 +21,14 @@ function load(path: string): { ruleset: Ruleset; cases: CasesFile } {
   return { ruleset: parsed.ruleset, cases };
 }
 
-/** A case's answers and date, its `extends` chain applied (null answers are blank). */
-function answersOf(cases: CasesFile, id: string): { answers: Record<string, unknown>; date?: string } {
-  const chain: Case[] = [];
-  for (let c = cases.cases.find((x) => x.id === id); c; c = cases.cases.find((x) => x.id === c!.extends)) {
-    chain.unshift(c);
-    if (!c.extends) break;
-  }
-  if (chain.length === 0) throw new Error(`no case ${id}`);
-  const answers: Record<string, unknown> = {};
-  let date: string | undefined;
-  for (const c of chain) {
-    Object.assign(answers, c.answers);
-    date = c.date ?? date;
-  }
-  for (const [k, v] of Object.entries(answers)) if (v === null) delete answers[k];
-  return date === undefined ? { answers } : { answers, date };
+/** A worked case's answers and date, as the case runner resolves them. */
+function caseOf(
+  shipped: { ruleset: Ruleset; cases: CasesFile },
+  id: string,
+): { answers: Record<string, unknown>; date?: string } {
+  const resolved = caseAnswers(shipped.ruleset, shipped.cases, id);
+  if (!resolved) throw new Error(`no case ${id}`);
+  return resolved;
 }
 
 function ok<T extends FindingTransition>(r: T): Extract<T, { ok: true }> {
@@ -49,7 +42,7 @@ const ENTERPRISE = { id: '91330100MA2X0001', name: '杭州某危险品运输有�
 
 /** The findings of one loading-check case, found on its date. */
 function loadingFindings(caseId: string): Finding[] {
-  const { answers, date } = answersOf(LFC.cases, caseId);
+  const { answers, date } = caseOf(LFC, caseId);
   const r = findingsFromReport(evaluate(LFC.ruleset, answers, { date: date! }), {
     enterprise: ENTERPRISE,
     inspector: '王五',
@@ -113,7 +106,7 @@ describe('loading-five-checks: findings from a refused loading', () => {
 
 describe('loading-five-checks: verification re-runs the engine', () => {
   it('verifies with the new inspection date and closes', () => {
-    const { answers } = answersOf(LFC.cases, 'tank-inspection-expired-13-days');
+    const { answers } = caseOf(LFC, 'tank-inspection-expired-13-days');
     const fixed = { ...answers, 'tank.inspection_valid_to': '2027-03-17' };
     const r = ok(
       verifyFinding(rectifiedTank(), { by: '王五', at: '2026-03-21', ruleset: LFC.ruleset, answers: fixed }),
@@ -130,7 +123,7 @@ describe('loading-five-checks: verification re-runs the engine', () => {
   });
 
   it('needs only the fields the item reads', () => {
-    const { answers } = answersOf(LFC.cases, 'tank-inspection-expired-13-days');
+    const { answers } = caseOf(LFC, 'tank-inspection-expired-13-days');
     const only = Object.fromEntries(verificationFields(LFC.ruleset, C3).map((f) => [f.id, answers[f.id]]));
     only['tank.inspection_valid_to'] = '2027-03-17';
     const r = ok(verifyFinding(rectifiedTank(), { by: '王五', at: '2026-03-21', ruleset: LFC.ruleset, answers: only }));
@@ -138,7 +131,7 @@ describe('loading-five-checks: verification re-runs the engine', () => {
   });
 
   it('fails the verification when the engine still fails the item, which brings back the overdue', () => {
-    const { answers } = answersOf(LFC.cases, 'tank-inspection-expired-13-days');
+    const { answers } = caseOf(LFC, 'tank-inspection-expired-13-days');
     const r = ok(verifyFinding(rectifiedTank(), { by: '王五', at: '2026-03-21', ruleset: LFC.ruleset, answers }));
     expect(r.event).toMatchObject({ action: 'verification_failed', from: 'rectified', to: 'assigned' });
     expect(r.finding).toMatchObject({
@@ -153,7 +146,7 @@ describe('loading-five-checks: verification re-runs the engine', () => {
   });
 
   it('refuses a verification whose answers leave the check undecided', () => {
-    const { answers } = answersOf(LFC.cases, 'tank-inspection-expired-13-days');
+    const { answers } = caseOf(LFC, 'tank-inspection-expired-13-days');
     const { ['tank.inspection_valid_to']: _gone, ...rest } = answers;
     const r = verifyFinding(rectifiedTank(), { by: '王五', at: '2026-03-21', ruleset: LFC.ruleset, answers: rest });
     expect(r.ok).toBe(false);
@@ -166,7 +159,7 @@ describe('loading-five-checks: verification re-runs the engine', () => {
   });
 
   it('refuses the rectifier, and anyone but the named verifier', () => {
-    const { answers } = answersOf(LFC.cases, 'baseline-all-valid');
+    const { answers } = caseOf(LFC, 'baseline-all-valid');
     const codesBy = (who: string): string[] => {
       const r = verifyFinding(rectifiedTank(), { by: who, at: '2026-03-21', ruleset: LFC.ruleset, answers });
       return r.ok ? [] : r.issues.map((i) => i.code);
@@ -192,7 +185,7 @@ describe('loading-five-checks: verification re-runs the engine', () => {
     const rectified = ok(
       rectifyFinding(assigned, { by: '承运人', at: '2026-03-15', action: '取得剧毒化学品道路运输通行证' }),
     ).finding;
-    const { answers } = answersOf(LFC.cases, 'chlorine-with-valid-permit');
+    const { answers } = caseOf(LFC, 'chlorine-with-valid-permit');
     const r = ok(verifyFinding(rectified, { by: '王五', at: '2026-03-16', ruleset: LFC.ruleset, answers }));
     expect(r.finding.status).toBe('verified');
   });
@@ -200,7 +193,7 @@ describe('loading-five-checks: verification re-runs the engine', () => {
 
 describe('risk-grading: major hazards', () => {
   const RG = load('risk-grading/1.0.0');
-  const { answers } = answersOf(RG.cases, 'cap-equipment-exceeded');
+  const { answers } = caseOf(RG, 'cap-equipment-exceeded');
   const report = evaluate(RG.ruleset, answers, { date: '2026-05-06' });
   const made = findingsFromReport(report, { enterprise: { id: 'e9', name: '某化工有限公司' }, inspector: '孙八' });
 
