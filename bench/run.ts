@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 
 const benches = readdirSync('bench')
-  .filter((f) => f.endsWith('.ts') && !['run.ts', 'synthetic.ts'].includes(f))
+  .filter((f) => f.endsWith('.ts') && f !== 'run.ts')
   .sort();
 let failed = false;
 for (const file of benches) {
