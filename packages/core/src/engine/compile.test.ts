@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SafecheckError } from '../issues.js';
 import { analyzeLogic, compileLogic } from './compile.js';
-import { fromDayNumber, toDayNumber } from './dates.js';
+import { addDays, addMonths, fromDayNumber, toDayNumber } from './dates.js';
+import { eagerOperator } from './operators.js';
 
 const run = (rule: unknown, data?: unknown) => compileLogic(rule)(data);
 
@@ -204,5 +205,95 @@ describe('safecheck operators', () => {
 
   it('prints nothing for log', () => {
     expect(run({ log: ['quiet'] })).toBe('quiet');
+  });
+});
+
+describe('compiled forms agree with the operators they stand for', () => {
+  it('gives a fresh array each time: a caller changing one changes no later result', () => {
+    const shared = ['a', 'b'];
+    const rules: unknown[] = [
+      ['a', 'b'],
+      { if: [true, ['a', 'b'], []] },
+      { merge: [['a'], ['b']] },
+      { log: [['a', 'b']] },
+      { '??': [null, ['a', 'b']] },
+      { map: [['a', 'b'], { var: '' }] },
+      { filter: [['a', 'b'], true] },
+      { reduce: [[], { var: 'accumulator' }, ['a', 'b']] },
+      { 'list.missing_from': [['a', 'b'], []] },
+    ];
+    for (const rule of rules) {
+      const f = compileLogic(rule);
+      const first = f(null) as unknown[];
+      expect(first, JSON.stringify(rule)).toEqual(['a', 'b']);
+      expect(Object.isFrozen(first)).toBe(false);
+      first.push('changed');
+      expect(f(null), JSON.stringify(rule)).toEqual(['a', 'b']);
+    }
+    // The iteration's list handed to its body (val climbing to the iterator) is fresh too.
+    const climb = compileLogic({ map: [[1, 2], { val: [[1], 'iterator'] }] });
+    const lists = climb(null) as unknown[][];
+    lists[0]!.push(3);
+    expect(climb(null)).toEqual([
+      [1, 2],
+      [1, 2],
+    ]);
+    // One array object written twice in a rule is two arrays, as when each is built afresh.
+    expect(compileLogic({ '===': [shared, shared] })(null)).toBe(false);
+    expect(compileLogic({ '==': [shared, 'a,b'] })(null)).toBe(true);
+  });
+
+  it('list.any_in and list.all_in against constant lists, either side', () => {
+    const any = eagerOperator('list.any_in')!;
+    const all = eagerOperator('list.all_in')!;
+    // eslint-disable-next-line no-sparse-arrays -- a hole: every() skips it, includes() sees undefined
+    const values: unknown[] = [[], ['a'], ['b', 'z'], ['z'], [1, '1'], [null], 'a', null, 3, [, 'a'], [undefined]];
+    const constants: unknown[][] = [[], ['a'], ['a', 'b', 1], [null, 'z']];
+    for (const k of constants)
+      for (const v of values) {
+        const data = { v };
+        for (const [op, fn] of [
+          ['list.any_in', any],
+          ['list.all_in', all],
+        ] as const) {
+          const label = JSON.stringify([op, k, v]);
+          expect(compileLogic({ [op]: [{ var: 'v' }, k] })(data), label).toBe(fn([v, k]));
+          expect(compileLogic({ [op]: [k, { var: 'v' }] })(data), label).toBe(fn([k, v]));
+        }
+      }
+  });
+
+  it('date arithmetic by a constant, done on day numbers, agrees with the operators on strings', () => {
+    const dates = [
+      '2024-02-29',
+      '2026-01-31',
+      '2026-12-31',
+      '2026-03-13T08:00:00Z',
+      '0000-01-01',
+      '0000-03-31',
+      '9999-12-31',
+      '9998-12-31',
+      '2026-02-30',
+      'x',
+      null,
+      7,
+    ];
+    const steps = [0, 1, -1, 12, -12, 13, 59, 0.5, 2.5, 1e6, -1e6];
+    const tests = ['date.lt', 'date.lte', 'date.gt', 'date.gte', 'date.eq', 'date.days_between'];
+    for (const a of dates)
+      for (const n of steps)
+        for (const [add, ref] of [
+          ['date.add_days', (x: unknown) => addDays(x, n)],
+          ['date.add_months', (x: unknown) => addMonths(x, n)],
+          ['date.add_years', (x: unknown) => addMonths(x, n * 12)],
+        ] as const)
+          for (const op of tests)
+            for (const b of ['2026-06-30', '0001-01-01', null]) {
+              const fused = compileLogic({ [op]: [{ [add]: [{ var: 'a' }, n] }, { var: 'b' }] });
+              const flipped = compileLogic({ [op]: [{ var: 'b' }, { [add]: [{ [add]: [{ var: 'a' }, n] }, n] }] });
+              const label = JSON.stringify([op, add, a, n, b]);
+              expect(fused({ a, b }), label).toBe(eagerOperator(op)!([ref(a), b]));
+              expect(flipped({ a, b }), label).toBe(eagerOperator(op)!([b, ref(ref(a))]));
+            }
   });
 });

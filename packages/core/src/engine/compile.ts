@@ -1,5 +1,6 @@
 import { issue, SafecheckError, type Issue, type PathSegment } from '../issues.js';
-import { eagerOperator, isOperator, LogicThrow, operatorInfo, truthy } from './operators.js';
+import { addDaysToDay, addMonthsToDay, toDayNumber } from './dates.js';
+import { binaryOperator, eagerOperator, isOperator, LogicThrow, operatorInfo, truthy } from './operators.js';
 
 /** A JSON-Logic rule: any JSON value; objects with one key are operations. */
 export type Logic = unknown;
@@ -38,8 +39,10 @@ export interface EvalContext {
   slots: readonly unknown[];
 }
 
+const NO_SLOTS: readonly unknown[] = Object.freeze([]);
+
 /** @internal A fresh context. */
-export function newContext(slots: readonly unknown[] = []): EvalContext {
+export function newContext(slots: readonly unknown[] = NO_SLOTS): EvalContext {
   return { missing: null, above: [], slots };
 }
 
@@ -238,7 +241,10 @@ export function compileLogic(rule: Logic, limits: LogicLimits = DEFAULT_LIMITS):
   const errors = analyzeLogic(rule, [], limits).issues.filter((i) => i.severity === 'error');
   if (errors.length > 0) throw new SafecheckError(errors);
   const fn = compileNode(rule);
-  return (data: unknown) => fn(data, newContext());
+  // One context per compiled rule, not one per call: evaluation is synchronous, and scopes
+  // restore it on the way out (also when a rule raises).
+  const ctx = newContext();
+  return (data: unknown) => fn(data, ctx);
 }
 
 const cache = new WeakMap<object, Fn>();
@@ -260,6 +266,9 @@ export function compileNode(node: Logic, table?: SlotTable): Fn {
 function build(node: object, table: SlotTable | undefined): Fn {
   const top = (n: unknown): Fn => compileNode(n, table);
   if (Array.isArray(node)) {
+    const constant = constantList(node);
+    // The caller may keep or change the array it gets: a fresh copy each time.
+    if (constant) return () => constant.slice();
     const fns = node.map(top);
     return (d, c) => fns.map((f) => f(d, c));
   }
@@ -282,7 +291,7 @@ function build(node: object, table: SlotTable | undefined): Fn {
     case 'some':
     case 'none':
       // The body runs in the scope of each element: it reads elements, not fields.
-      return buildIterator(op, top(args[0]), compileNode(args[1]), climbs(args[1]));
+      return buildIterator(op, listOperand(args[0], top, climbs(args[1])), compileNode(args[1]), climbs(args[1]));
     case 'reduce':
       return buildReduce(args, top);
     case 'missing':
@@ -316,8 +325,29 @@ function build(node: object, table: SlotTable | undefined): Fn {
       // Fallbacks run in the scope of the error.
       return buildTry(args.map((a, i) => (i === 0 ? top(a) : compileNode(a))));
     default:
-      return buildEager(op, args, args.map(top));
+      return buildEager(op, args, top);
   }
+}
+
+/**
+ * A flat array of scalars, as a frozen copy made once: an operand that no operator hands back
+ * to the caller needs no fresh array per evaluation. Each use gets its own copy, so identity
+ * comparisons see distinct arrays as they would fresh ones.
+ */
+function constantList(node: unknown): readonly unknown[] | undefined {
+  if (!Array.isArray(node)) return undefined;
+  for (let i = 0; i < node.length; i++) {
+    const x: unknown = node[i];
+    if (!(i in node) || !(x === null || typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean'))
+      return undefined;
+  }
+  return Object.freeze(node.slice());
+}
+
+/** An iteration's list: a constant one is shared unless the body can reach it (`val` climbing to `iterator`). */
+function listOperand(node: unknown, top: (n: unknown) => Fn, meta: boolean): Fn {
+  const constant = meta ? undefined : constantList(node);
+  return constant ? () => constant : top(node);
 }
 
 // Binary operators compiled without an arguments array: the hot path of compliance rules.
@@ -341,7 +371,10 @@ function isConstant(node: unknown): boolean {
   return node === null || (typeof node !== 'object' && node !== undefined);
 }
 
-function buildEager(op: string, args: readonly unknown[], fns: Fn[]): Fn {
+// Operators that may hand an argument back as their value: their operands stay fresh.
+const RETURNS_ARGUMENT = new Set(['log', 'throw']);
+
+function buildEager(op: string, args: readonly unknown[], top: (n: unknown) => Fn): Fn {
   const fn = eagerOperator(op);
   if (!fn) {
     // analyzeLogic rejects unknown operators; a caller of compileNode that skipped it gets a thrown error.
@@ -349,14 +382,14 @@ function buildEager(op: string, args: readonly unknown[], fns: Fn[]): Fn {
       throw new LogicThrow({ type: 'Unknown Operator', key: op });
     };
   }
-  if (fns.length === 2 && Object.hasOwn(BINARY, op)) {
-    const bin = BINARY[op]!;
-    const [a, b] = fns as [Fn, Fn];
-    const [x, y] = args;
-    // A constant operand is read once, at compile time.
-    if (isConstant(y)) return (d, c) => bin(a(d, c), y);
-    if (isConstant(x)) return (d, c) => bin(x, b(d, c));
-    return (d, c) => bin(a(d, c), b(d, c));
+  const shared = !RETURNS_ARGUMENT.has(op);
+  const fns = args.map((a) => {
+    const constant = shared ? constantList(a) : undefined;
+    return constant ? () => constant : top(a);
+  });
+  if (fns.length === 2) {
+    const special = buildBinary(op, args, fns as [Fn, Fn], top);
+    if (special) return special;
   }
   if (fns.length === 1) {
     const a = fns[0]!;
@@ -368,6 +401,112 @@ function buildEager(op: string, args: readonly unknown[], fns: Fn[]): Fn {
     const values = new Array<unknown>(fns.length);
     for (let i = 0; i < fns.length; i++) values[i] = fns[i]!(d, c);
     return fn(values);
+  };
+}
+
+const DATE_TESTS: Readonly<Record<string, (x: number, y: number) => boolean>> = {
+  'date.lt': (x, y) => x < y,
+  'date.lte': (x, y) => x <= y,
+  'date.gt': (x, y) => x > y,
+  'date.gte': (x, y) => x >= y,
+  'date.eq': (x, y) => x === y,
+};
+
+/** Two-argument operations without an arguments array; undefined when there is no special form. */
+function buildBinary(op: string, args: readonly unknown[], [a, b]: [Fn, Fn], top: (n: unknown) => Fn): Fn | undefined {
+  const [x, y] = args;
+  if (Object.hasOwn(BINARY, op)) {
+    const bin = BINARY[op]!;
+    // A constant operand is read once, at compile time.
+    if (isConstant(y)) return (d, c) => bin(a(d, c), y);
+    if (isConstant(x)) return (d, c) => bin(x, b(d, c));
+    return (d, c) => bin(a(d, c), b(d, c));
+  }
+  if (Object.hasOwn(DATE_TESTS, op)) {
+    // Dates compared as day numbers: a date computed by adding to another is never written
+    // out as a string and read back.
+    const test = DATE_TESTS[op]!;
+    const dx = dayOperand(x, top);
+    const dy = dayOperand(y, top);
+    return (d, c) => {
+      const p = dx(d, c);
+      const q = dy(d, c);
+      return p === null || q === null ? null : test(p, q);
+    };
+  }
+  if (op === 'date.days_between') {
+    const dx = dayOperand(x, top);
+    const dy = dayOperand(y, top);
+    return (d, c) => {
+      const p = dx(d, c);
+      const q = dy(d, c);
+      return p === null || q === null ? null : q - p;
+    };
+  }
+  if (op === 'list.any_in' || op === 'list.all_in') {
+    // Against a constant list, no closure per evaluation.
+    const any = op === 'list.any_in';
+    const first = constantList(x);
+    if (first) {
+      return (d, c) => {
+        const v = b(d, c);
+        if (!Array.isArray(v)) return false;
+        for (let i = 0; i < first.length; i++) if (v.includes(first[i]) === any) return any;
+        return !any;
+      };
+    }
+    const second = constantList(y);
+    if (second) {
+      const member = (v: unknown): boolean => second.includes(v);
+      return (d, c) => {
+        const v = a(d, c);
+        return Array.isArray(v) && (any ? v.some(member) : v.every(member));
+      };
+    }
+  }
+  const fn2 = binaryOperator(op);
+  if (fn2) return (d, c) => fn2(a(d, c), b(d, c));
+  return undefined;
+}
+
+type DayFn = (data: unknown, ctx: EvalContext) => number | null;
+
+/** A date operand as a day number: date arithmetic by a constant is done on day numbers. */
+function dayOperand(node: unknown, top: (n: unknown) => Fn): DayFn {
+  if (isLogic(node)) {
+    const op = opOf(node);
+    const args = argsOf(node, op);
+    if (args.length === 2 && typeof args[1] === 'number') {
+      const n = op === 'date.add_years' ? args[1] * 12 : args[1];
+      if (Number.isInteger(n)) {
+        if (op === 'date.add_days') {
+          const inner = dayOperand(args[0], top);
+          return (d, c) => {
+            const day = inner(d, c);
+            return day === null ? null : addDaysToDay(day, n);
+          };
+        }
+        if (op === 'date.add_months' || op === 'date.add_years') {
+          const inner = dayOperand(args[0], top);
+          return (d, c) => {
+            const day = inner(d, c);
+            return day === null ? null : addMonthsToDay(day, n);
+          };
+        }
+      }
+    }
+  }
+  const f = top(node);
+  // The last date read and its day number: the evaluation date is read by many rules.
+  let last: unknown;
+  let day: number | null = null;
+  return (d, c) => {
+    const v = f(d, c);
+    if (v !== last) {
+      day = toDayNumber(v);
+      last = v;
+    }
+    return day;
   };
 }
 

@@ -26,7 +26,11 @@ export function toDayNumber(value: unknown): number | null {
   const m = digits(value, 5, 7);
   const d = digits(value, 8, 10);
   if (y < 0 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
-  // Days from the civil date (Howard Hinnant's algorithm): no Date object, no time zone.
+  return dayOfCivil(y, m, d);
+}
+
+/** Days since 1970-01-01 of a valid civil date (Howard Hinnant's algorithm): no Date object, no time zone. */
+function dayOfCivil(y: number, m: number, d: number): number {
   const yy = m <= 2 ? y - 1 : y;
   const era = Math.floor(yy / 400);
   const yoe = yy - era * 400;
@@ -85,4 +89,25 @@ export function daysBetween(a: unknown, b: unknown): number | null {
   const x = toDayNumber(a);
   const y = toDayNumber(b);
   return x === null || y === null ? null : y - x;
+}
+
+// The day numbers of the first and last dates written with a four-digit year: a result
+// outside them is not a date the operators read back (their string form has another length).
+const FIRST_DAY = -719528; // 0000-01-01
+const LAST_DAY = 2932896; // 9999-12-31
+
+/** @internal {@link addDays} on a day number, without the string in between; null outside years 0–9999. */
+export function addDaysToDay(day: number, days: number): number | null {
+  const n = day + days;
+  return n >= FIRST_DAY && n <= LAST_DAY ? n : null;
+}
+
+/** @internal {@link addMonths} on a day number, without the string in between; null outside years 0–9999. */
+export function addMonthsToDay(day: number, months: number): number | null {
+  const [y, m, d] = civil(day);
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  if (!(year >= 0 && year <= 9999)) return null;
+  const month = total - year * 12 + 1;
+  return dayOfCivil(year, month, Math.min(d, daysInMonth(year, month)));
 }

@@ -22,9 +22,12 @@ export interface OperatorInfo {
 }
 
 type Eager = (args: unknown[]) => unknown;
+type Binary = (a: unknown, b: unknown) => unknown;
 
 interface EagerOperator extends OperatorInfo {
   readonly fn: Eager;
+  /** The same operation on exactly two arguments, without an arguments array (the compiler's hot path). */
+  readonly fn2?: Binary;
 }
 
 const both = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
@@ -114,6 +117,10 @@ const EAGER: Readonly<Record<string, EagerOperator>> = {
   in: {
     family: 'classic',
     arity: [2, 2],
+    fn2: (x, b) => {
+      const list = b as { indexOf?: (x: unknown) => number } | null;
+      return !list || typeof list.indexOf !== 'function' ? false : list.indexOf(x) !== -1;
+    },
     fn: (a) => {
       const b = a[1] as { indexOf?: (x: unknown) => number } | null;
       if (!b || typeof b.indexOf !== 'function') return false;
@@ -144,6 +151,7 @@ const EAGER: Readonly<Record<string, EagerOperator>> = {
   '+': {
     family: 'classic',
     arity: [0, Infinity],
+    fn2: (x, y) => 0 + parseFloat(x as string) + parseFloat(y as string),
     fn: (a) => {
       let sum = 0;
       for (const x of a) sum = sum + parseFloat(x as string);
@@ -155,6 +163,7 @@ const EAGER: Readonly<Record<string, EagerOperator>> = {
   '*': {
     family: 'classic',
     arity: [1, Infinity],
+    fn2: (x, y) => parseFloat(x as string) * parseFloat(y as string),
     fn: (a) => a.reduce((x, y) => parseFloat(x as string) * parseFloat(y as string)),
     doc: both('乘积', 'product'),
     infix: both('×', '×'),
@@ -176,12 +185,14 @@ const EAGER: Readonly<Record<string, EagerOperator>> = {
   min: {
     family: 'classic',
     arity: [0, Infinity],
+    fn2: (x, y) => Math.min(x as number, y as number),
     fn: (a) => Math.min(...(a as number[])),
     doc: both('最小值', 'minimum'),
   },
   max: {
     family: 'classic',
     arity: [0, Infinity],
+    fn2: (x, y) => Math.max(x as number, y as number),
     fn: (a) => Math.max(...(a as number[])),
     doc: both('最大值', 'maximum'),
   },
@@ -204,6 +215,11 @@ const EAGER: Readonly<Record<string, EagerOperator>> = {
   'date.lt': {
     family: 'safecheck',
     arity: [2, 2],
+    fn2: (x, y) => {
+      const a = toDayNumber(x);
+      const b = toDayNumber(y);
+      return a === null || b === null ? null : a < b;
+    },
     fn: (a) => cmpDates(a, (x, y) => x < y),
     doc: both('日期早于', 'date is before'),
     infix: both('早于', 'is before'),
@@ -211,6 +227,11 @@ const EAGER: Readonly<Record<string, EagerOperator>> = {
   'date.lte': {
     family: 'safecheck',
     arity: [2, 2],
+    fn2: (x, y) => {
+      const a = toDayNumber(x);
+      const b = toDayNumber(y);
+      return a === null || b === null ? null : a <= b;
+    },
     fn: (a) => cmpDates(a, (x, y) => x <= y),
     doc: both('日期不晚于', 'date is on or before'),
     infix: both('不晚于', 'is on or before'),
@@ -218,6 +239,11 @@ const EAGER: Readonly<Record<string, EagerOperator>> = {
   'date.gt': {
     family: 'safecheck',
     arity: [2, 2],
+    fn2: (x, y) => {
+      const a = toDayNumber(x);
+      const b = toDayNumber(y);
+      return a === null || b === null ? null : a > b;
+    },
     fn: (a) => cmpDates(a, (x, y) => x > y),
     doc: both('日期晚于', 'date is after'),
     infix: both('晚于', 'is after'),
@@ -225,6 +251,11 @@ const EAGER: Readonly<Record<string, EagerOperator>> = {
   'date.gte': {
     family: 'safecheck',
     arity: [2, 2],
+    fn2: (x, y) => {
+      const a = toDayNumber(x);
+      const b = toDayNumber(y);
+      return a === null || b === null ? null : a >= b;
+    },
     fn: (a) => cmpDates(a, (x, y) => x >= y),
     doc: both('日期不早于', 'date is on or after'),
     infix: both('不早于', 'is on or after'),
@@ -232,6 +263,11 @@ const EAGER: Readonly<Record<string, EagerOperator>> = {
   'date.eq': {
     family: 'safecheck',
     arity: [2, 2],
+    fn2: (x, y) => {
+      const a = toDayNumber(x);
+      const b = toDayNumber(y);
+      return a === null || b === null ? null : a === b;
+    },
     fn: (a) => cmpDates(a, (x, y) => x === y),
     doc: both('同一日期', 'same date'),
     infix: both('是同一天：', 'is the same day as'),
@@ -239,30 +275,35 @@ const EAGER: Readonly<Record<string, EagerOperator>> = {
   'date.add_days': {
     family: 'safecheck',
     arity: [2, 2],
+    fn2: (x, n) => addDays(x, n),
     fn: (a) => addDays(a[0], a[1]),
     doc: both('加若干天', 'add days'),
   },
   'date.add_months': {
     family: 'safecheck',
     arity: [2, 2],
+    fn2: (x, n) => addMonths(x, n),
     fn: (a) => addMonths(a[0], a[1]),
     doc: both('加若干月（月末对齐）', 'add months (clamped to month end)'),
   },
   'date.add_years': {
     family: 'safecheck',
     arity: [2, 2],
+    fn2: (x, n) => addMonths(x, typeof n === 'number' ? n * 12 : NaN),
     fn: (a) => addMonths(a[0], typeof a[1] === 'number' ? a[1] * 12 : NaN),
     doc: both('加若干年', 'add years'),
   },
   'date.days_between': {
     family: 'safecheck',
     arity: [2, 2],
+    fn2: (x, y) => daysBetween(x, y),
     fn: (a) => daysBetween(a[0], a[1]),
     doc: both('两日期相差天数（后减前）', 'days from the first date to the second'),
   },
   'str.starts_with': {
     family: 'safecheck',
     arity: [2, 2],
+    fn2: (x, y) => (typeof x === 'string' && typeof y === 'string' ? x.startsWith(y) : null),
     fn: (a) => (typeof a[0] === 'string' && typeof a[1] === 'string' ? a[0].startsWith(a[1]) : null),
     doc: both('以…开头', 'starts with'),
     infix: both('开头为', 'starts with'),
@@ -270,6 +311,7 @@ const EAGER: Readonly<Record<string, EagerOperator>> = {
   'str.ends_with': {
     family: 'safecheck',
     arity: [2, 2],
+    fn2: (x, y) => (typeof x === 'string' && typeof y === 'string' ? x.endsWith(y) : null),
     fn: (a) => (typeof a[0] === 'string' && typeof a[1] === 'string' ? a[0].endsWith(a[1]) : null),
     doc: both('以…结尾', 'ends with'),
     infix: both('结尾为', 'ends with'),
@@ -289,6 +331,7 @@ const EAGER: Readonly<Record<string, EagerOperator>> = {
   'list.all_in': {
     family: 'safecheck',
     arity: [2, 2],
+    fn2: (x, y) => Array.isArray(x) && Array.isArray(y) && x.every((v) => y.includes(v)),
     fn: (a) => Array.isArray(a[0]) && Array.isArray(a[1]) && a[0].every((x) => (a[1] as unknown[]).includes(x)),
     doc: both('前者每个元素都在后者中', 'every element of the first list is in the second'),
     infix: both('全部属于', 'all belong to'),
@@ -296,6 +339,7 @@ const EAGER: Readonly<Record<string, EagerOperator>> = {
   'list.any_in': {
     family: 'safecheck',
     arity: [2, 2],
+    fn2: (x, y) => Array.isArray(x) && Array.isArray(y) && x.some((v) => y.includes(v)),
     fn: (a) => Array.isArray(a[0]) && Array.isArray(a[1]) && a[0].some((x) => (a[1] as unknown[]).includes(x)),
     doc: both('前者有元素在后者中', 'some element of the first list is in the second'),
     infix: both('部分属于', 'some belong to'),
@@ -303,12 +347,14 @@ const EAGER: Readonly<Record<string, EagerOperator>> = {
   'list.missing_from': {
     family: 'safecheck',
     arity: [2, 2],
+    fn2: (x, y) => (Array.isArray(x) ? x.filter((v) => !(Array.isArray(y) && y.includes(v))) : []),
     fn: (a) => (Array.isArray(a[0]) ? a[0].filter((x) => !(Array.isArray(a[1]) && a[1].includes(x))) : []),
     doc: both('前者中不在后者的元素', 'elements of the first list absent from the second'),
   },
   'code.covers': {
     family: 'safecheck',
     arity: [2, 2],
+    fn2: (x, y) => codeCovers(x, y),
     fn: (a) => codeCovers(a[0], a[1]),
     doc: both(
       '层级代码覆盖：类 2 覆盖项 2.1，项 2.1 不覆盖 2.3',
@@ -343,6 +389,7 @@ const EAGER: Readonly<Record<string, EagerOperator>> = {
   'num.round': {
     family: 'safecheck',
     arity: [1, 2],
+    fn2: (x, y) => round(x, y),
     fn: (a) => round(a[0], a[1]),
     doc: both('四舍五入到指定小数位', 'round to decimals, half away from zero'),
   },
@@ -420,6 +467,11 @@ function codeCovers(scopes: unknown, code: unknown): boolean {
     const scope = String(s);
     return c === scope || c.startsWith(`${scope}.`);
   });
+}
+
+/** @internal The eager operator's two-argument function, when it has one. */
+export function binaryOperator(name: string): Binary | undefined {
+  return Object.hasOwn(EAGER, name) ? EAGER[name]!.fn2 : undefined;
 }
 
 /** The eager operator's function, or undefined. Looks at own properties only. */
