@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { analyzeLogic } from './engine/compile.js';
 import { issue, ISSUE_CODES, type Issue, type IssueCode, type PathSegment } from './issues.js';
+import { compileAcceptor, UNSURE, type Acceptor } from './schema/accept.js';
 import { DIALECT, RulesetSchema, type Ruleset } from './schema/ruleset.js';
 import type { LocalizedText } from './text.js';
 
@@ -10,6 +11,8 @@ export type ParseResult =
   | { readonly success: false; readonly issues: readonly Issue[] };
 
 const parsed = new WeakSet<object>();
+// Valid rulesets take the fast path; zod judges the rest (and says what is wrong).
+let acceptRuleset: Acceptor | undefined;
 
 /**
  * Whether a ruleset object came out of {@link parseRuleset} successfully, so that a host (or a
@@ -42,9 +45,12 @@ export function parseRuleset(json: unknown): ParseResult {
       };
     }
   }
-  const result = RulesetSchema.safeParse(value, { reportInput: true });
-  if (!result.success) return { success: false, issues: result.error.issues.flatMap(fromZod) };
-  const ruleset = result.data;
+  let ruleset = (acceptRuleset ??= compileAcceptor(RulesetSchema) ?? (() => UNSURE))(value) as Ruleset | typeof UNSURE;
+  if (ruleset === UNSURE) {
+    const result = RulesetSchema.safeParse(value, { reportInput: true });
+    if (!result.success) return { success: false, issues: result.error.issues.flatMap(fromZod) };
+    ruleset = result.data;
+  }
   const found = checkRuleset(ruleset);
   const errors = found.filter((i) => i.severity === 'error');
   if (errors.length > 0) return { success: false, issues: found };

@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { compileAcceptor, UNSURE } from './accept.js';
+import { RulesetSchema } from './ruleset.js';
+
+const FILES = [
+  'rulesets/hazchem-checklist/1.0.0.json',
+  'rulesets/risk-grading/1.0.0.json',
+  'rulesets/loading-five-checks/1.0.0.json',
+  'test/fixtures/county-small-enterprise.json',
+];
+const read = (file: string): unknown =>
+  JSON.parse(readFileSync(new URL(`../../../../${file}`, import.meta.url), 'utf8'));
+const accept = compileAcceptor(RulesetSchema)!;
+
+/** The acceptor may only vouch for what zod accepts, with zod's output to the byte (key order too). */
+function agrees(value: unknown): 'accepted' | 'unsure' {
+  const out = accept(structuredClone(value));
+  const zod = RulesetSchema.safeParse(structuredClone(value));
+  if (out === UNSURE) return 'unsure';
+  expect(zod.success).toBe(true);
+  expect(JSON.stringify(out)).toBe(JSON.stringify(zod.data));
+  return 'accepted';
+}
+
+// A seeded generator, so that a failure can be replayed.
+function random(seed: number): (n: number) => number {
+  let s = seed;
+  return (n) => {
+    s = (Math.imul(s, 1103515245) + 12345) & 0x7fffffff;
+    return s % n;
+  };
+}
+
+const ODD_VALUES: unknown[] = [
+  null,
+  0,
+  -1,
+  1.5,
+  '',
+  'x',
+  'A b',
+  '2026-13-01',
+  true,
+  [],
+  {},
+  { 'zh-CN': '甲', en: 'a' },
+  { 'zh-CN': '', en: 'a' },
+  ['x'],
+  Number.NaN,
+];
+
+/** One random change somewhere in a JSON value: a key dropped, a value replaced, a key added. */
+function mutate(root: unknown, pick: (n: number) => number): unknown {
+  const copy = structuredClone(root) as Record<string, unknown>;
+  const containers: (Record<string, unknown> | unknown[])[] = [];
+  const collect = (x: unknown): void => {
+    if (x === null || typeof x !== 'object') return;
+    containers.push(x as Record<string, unknown>);
+    for (const v of Object.values(x)) collect(v);
+  };
+  collect(copy);
+  const target = containers[pick(containers.length)]!;
+  const keys = Object.keys(target);
+  const key = keys.length > 0 ? keys[pick(keys.length)]! : '0';
+  const value = ODD_VALUES[pick(ODD_VALUES.length)];
+  switch (pick(5)) {
+    case 0:
+      if (Array.isArray(target)) target.splice(Number(key), 1);
+      else delete target[key];
+      break;
+    case 1:
+      (target as Record<string, unknown>)[key] = value;
+      break;
+    case 2:
+      if (Array.isArray(target)) target.push(value);
+      else target[`extra_${pick(3)}`] = value;
+      break;
+    case 3:
+      if (Array.isArray(target)) target.length = 0;
+      else (target as Record<string, unknown>)[key] = undefined;
+      break;
+    default:
+      if (!Array.isArray(target)) Object.defineProperty(target, '__proto__', { value, enumerable: true });
+      else target.reverse();
+  }
+  return copy;
+}
+
+describe('compileAcceptor', () => {
+  it('accepts every shipped ruleset with exactly zod’s output', () => {
+    for (const file of FILES) expect(agrees(read(file)), file).toBe('accepted');
+  });
+
+  it('never vouches for what zod rejects, over thousands of random changes', () => {
+    const pick = random(20261129);
+    const bases = FILES.slice(1).map(read);
+    const tally = { accepted: 0, unsure: 0 };
+    for (let i = 0; i < 3000; i++) tally[agrees(mutate(bases[i % bases.length], pick))]++;
+    // Both outcomes occur, so the comparison above ran on accepted values too.
+    expect(tally.accepted).toBeGreaterThan(300);
+    expect(tally.unsure).toBeGreaterThan(300);
+  });
+
+  it('fills defaults with fresh values, as zod does', () => {
+    const json = read('rulesets/loading-five-checks/1.0.0.json') as { fields?: unknown };
+    delete json.fields;
+    const a = accept(structuredClone(json)) as { fields: unknown[] };
+    const b = accept(structuredClone(json)) as { fields: unknown[] };
+    expect(a.fields).toEqual([]);
+    expect(a.fields).not.toBe(b.fields);
+  });
+
+  it('leaves what it does not know to zod', () => {
+    expect(compileAcceptor(z.string().trim())).toBeNull();
+    expect(compileAcceptor(z.object({ a: z.string() }).catchall(z.number()))).toBeNull();
+    expect(compileAcceptor(z.union([z.string(), z.number()]))).toBeNull();
+    const loose = compileAcceptor(z.object({ a: z.string() }))!;
+    expect(loose({ a: 'x' })).toEqual({ a: 'x' });
+    expect(loose({ a: 'x', b: 1 })).toBe(UNSURE); // zod strips b: not ours to decide
+    expect(loose({ a: undefined })).toBe(UNSURE);
+  });
+});

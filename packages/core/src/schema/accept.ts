@@ -1,0 +1,260 @@
+import type { z } from 'zod';
+
+/** @internal What an acceptor returns when it cannot vouch for a value. */
+export const UNSURE: unique symbol = Symbol('unsure');
+
+/** @internal A value's parsed output, or {@link UNSURE}. */
+export type Acceptor = (value: unknown) => unknown;
+
+type Schema = z.core.$ZodType;
+type Check = z.core.$ZodCheck;
+type Payload = { value: unknown; issues: unknown[] };
+
+/**
+ * @internal Compiles a zod schema into plain closures that accept the values the schema accepts,
+ * with the same output (defaults filled in, keys in the schema's order), and answer
+ * {@link UNSURE} for anything else, unusual or invalid: the caller then asks zod, which stays the
+ * only judge of what is wrong and where.
+ *
+ * Why: zod without its JIT (forbidden by a portal's CSP) walks a 1.3 MB ruleset through generic
+ * machinery, which costs most of a fresh page's first render. The checks themselves (lengths,
+ * patterns, refinements) are zod's own, called directly. Returns null when the schema uses a kind
+ * this does not know.
+ */
+export function compileAcceptor(schema: Schema): Acceptor | null {
+  const memo = new Map<Schema, Acceptor | null>();
+  const compile = (s: Schema): Acceptor | null => {
+    if (memo.has(s)) return memo.get(s)!;
+    memo.set(s, null); // a cycle (z.lazy) is not supported: it compiles to null
+    const fn = build(s, compile);
+    memo.set(s, fn);
+    return fn;
+  };
+  return compile(schema);
+}
+
+// One payload for every delegated check: evaluation is synchronous and the checks only read its
+// value and push issues.
+const payload: Payload = { value: undefined, issues: [] };
+
+function passes(checks: readonly Check[], value: unknown): boolean {
+  payload.value = value;
+  for (const ch of checks) {
+    // As zod: a check with a condition (lengths: "has a length") runs only when it holds.
+    const when = ch._zod.def.when;
+    if (when && !when(payload as never)) continue;
+    ch._zod.check(payload as never);
+    if (payload.issues.length > 0) {
+      payload.issues.length = 0;
+      return false;
+    }
+  }
+  return true;
+}
+
+const KNOWN_CHECKS = new Set([
+  'min_length',
+  'max_length',
+  'length_equals',
+  'string_format',
+  'greater_than',
+  'less_than',
+  'number_format',
+  'multiple_of',
+  'custom',
+]);
+
+function checksOf(s: Schema): Check[] | null {
+  const checks = (s._zod.def.checks ?? []) as Check[];
+  for (const ch of checks) {
+    const kind = ch._zod.def.check;
+    // Checks that rewrite the value (trim, lowercase) are zod's alone.
+    if (!KNOWN_CHECKS.has(kind)) return null;
+    if (kind === 'string_format' && (ch._zod.def as { format?: string }).format !== 'regex') return null;
+  }
+  return checks;
+}
+
+function withChecks(checks: readonly Check[], test: (v: unknown) => boolean): Acceptor {
+  if (checks.length === 0) return (v) => (test(v) ? v : UNSURE);
+  return (v) => (test(v) && passes(checks, v) ? v : UNSURE);
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function build(s: Schema, compile: (s: Schema) => Acceptor | null): Acceptor | null {
+  const def = s._zod.def as z.core.$ZodTypeDef & Record<string, unknown>;
+  if ((def as { coerce?: boolean }).coerce) return null;
+  const type = def.type;
+  if (type === 'custom') {
+    // The custom schema is itself a check (its fn), before the checks added to it.
+    const checks = checksOf(s);
+    if (!checks) return null;
+    const all = [s as unknown as Check, ...checks];
+    return (v) => (passes(all, v) ? v : UNSURE);
+  }
+  const checks = checksOf(s);
+  if (!checks) return null;
+  switch (type) {
+    case 'string':
+      return withChecks(checks, (v) => typeof v === 'string');
+    case 'number':
+      return withChecks(checks, (v) => typeof v === 'number' && Number.isFinite(v));
+    case 'boolean':
+      return withChecks(checks, (v) => typeof v === 'boolean');
+    case 'unknown':
+    case 'any':
+      return withChecks(checks, () => true);
+    case 'literal':
+    case 'enum': {
+      const values = s._zod.values;
+      if (!values) return null;
+      return withChecks(checks, (v) => values.has(v as never));
+    }
+    case 'optional': {
+      const inner = compile(def.innerType as Schema);
+      if (!inner || (def.innerType as Schema)._zod.optin === 'defaulted') return null;
+      return (v) => (v === undefined ? undefined : inner(v));
+    }
+    case 'nullable': {
+      const inner = compile(def.innerType as Schema);
+      if (!inner) return null;
+      return (v) => (v === null ? null : inner(v));
+    }
+    case 'default': {
+      const inner = compile(def.innerType as Schema);
+      if (!inner) return null;
+      // Read through the def each time: zod hands out a fresh copy of an object default.
+      const d = def as unknown as z.core.$ZodDefaultDef;
+      return (v) => {
+        if (v === undefined) return d.defaultValue;
+        const out = inner(v);
+        return out === undefined ? d.defaultValue : out;
+      };
+    }
+    case 'array': {
+      const element = compile(def.element as Schema);
+      if (!element) return null;
+      return (v) => {
+        if (!Array.isArray(v)) return UNSURE;
+        const out = new Array<unknown>(v.length);
+        for (let i = 0; i < v.length; i++) {
+          const x = element(v[i]);
+          if (x === UNSURE) return UNSURE;
+          out[i] = x;
+        }
+        return checks.length === 0 || passes(checks, out) ? out : UNSURE;
+      };
+    }
+    case 'record':
+      return buildRecord(s, checks, compile);
+    case 'object':
+      return buildObject(s, checks, compile);
+    case 'union':
+      return buildDiscriminated(s, checks, compile);
+    default:
+      return null;
+  }
+}
+
+function buildRecord(s: Schema, checks: readonly Check[], compile: (s: Schema) => Acceptor | null): Acceptor | null {
+  const def = s._zod.def as z.core.$ZodRecordDef;
+  const keyType = def.keyType as Schema;
+  // Records over an enumerable key set (an enum) take another path in zod.
+  if (keyType._zod.values || (def as { mode?: string }).mode === 'loose') return null;
+  const key = compile(keyType);
+  const value = compile(def.valueType as Schema);
+  if (!key || !value) return null;
+  return (v) => {
+    if (!isObject(v) || Object.getPrototypeOf(v) !== Object.prototype) return UNSURE;
+    if (Object.getOwnPropertySymbols(v).length > 0) return UNSURE;
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v)) {
+      if (k === '__proto__' || key(k) !== k) return UNSURE;
+      const x = value(v[k]);
+      if (x === UNSURE) return UNSURE;
+      out[k] = x;
+    }
+    return checks.length === 0 || passes(checks, out) ? out : UNSURE;
+  };
+}
+
+function buildObject(s: Schema, checks: readonly Check[], compile: (s: Schema) => Acceptor | null): Acceptor | null {
+  const def = s._zod.def as z.core.$ZodObjectDef;
+  const catchall = def.catchall as Schema | undefined;
+  // Strict objects (catchall never) and stripping ones (no catchall); a catchall schema is zod's.
+  if (catchall !== undefined && catchall._zod.def.type !== 'never') return null;
+  const shape = def.shape as Record<string, Schema>;
+  if (Object.getOwnPropertySymbols(shape).length > 0) return null;
+  const keys = Object.keys(shape);
+  const known = new Set(keys);
+  const n = keys.length;
+  const fns: Acceptor[] = [];
+  // How an absent key comes out: left out (optional), filled (default), or not accepted.
+  const absent: ('omit' | 'fill' | 'unsure')[] = [];
+  for (const k of keys) {
+    const child = shape[k]!;
+    const fn = compile(child);
+    if (!fn) return null;
+    fns.push(fn);
+    const { optin, optout } = child._zod;
+    absent.push(
+      optin === 'optional' && optout === 'optional'
+        ? 'omit'
+        : optin === 'defaulted' && optout !== 'optional' && child._zod.def.type === 'default'
+          ? 'fill'
+          : 'unsure',
+    );
+  }
+  return (v) => {
+    if (!isObject(v)) return UNSURE;
+    // An unknown key (an error when strict, stripped otherwise) is left to zod.
+    for (const k in v) if (!known.has(k)) return UNSURE;
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < n; i++) {
+      const k = keys[i]!;
+      if (!(k in v)) {
+        const a = absent[i];
+        if (a === 'omit') continue;
+        if (a === 'unsure') return UNSURE;
+        out[k] = fns[i]!(undefined);
+        continue;
+      }
+      const x = v[k];
+      // An explicit undefined, which JSON cannot hold, is left to zod.
+      if (x === undefined) return UNSURE;
+      const y = fns[i]!(x);
+      if (y === UNSURE || y === undefined) return UNSURE;
+      out[k] = y;
+    }
+    return checks.length === 0 || passes(checks, out) ? out : UNSURE;
+  };
+}
+
+function buildDiscriminated(
+  s: Schema,
+  checks: readonly Check[],
+  compile: (s: Schema) => Acceptor | null,
+): Acceptor | null {
+  const def = s._zod.def as z.core.$ZodDiscriminatedUnionDef;
+  const key = def.discriminator;
+  if (typeof key !== 'string' || (def as { unionFallback?: boolean }).unionFallback) return null;
+  const byTag = new Map<unknown, Acceptor>();
+  for (const option of def.options as Schema[]) {
+    const fn = compile(option);
+    const tag = (option._zod.def as z.core.$ZodObjectDef).shape?.[key] as Schema | undefined;
+    const values = tag?._zod.def.type === 'literal' ? tag._zod.values : undefined;
+    if (!fn || !values) return null;
+    for (const value of values) {
+      if (byTag.has(value)) return null;
+      byTag.set(value, fn);
+    }
+  }
+  return (v) => {
+    if (!isObject(v)) return UNSURE;
+    const fn = byTag.get(v[key]);
+    if (!fn) return UNSURE;
+    const out = fn(v);
+    return out === UNSURE || checks.length === 0 || passes(checks, out) ? out : UNSURE;
+  };
+}
