@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { analyzeLogic } from './engine/compile.js';
+import { analyzeLogic } from './engine/analyze.js';
 import { issue, ISSUE_CODES, type Issue, type IssueCode, type PathSegment } from './issues.js';
 import { compileAcceptor, UNSURE, type Acceptor } from './schema/accept.js';
 import { DIALECT, RulesetSchema, type Ruleset } from './schema/ruleset.js';
