@@ -165,16 +165,19 @@ function checkRuleset(r: Ruleset): Issue[] {
     );
   }
 
+  // Paths are made only for the duplicates found: a large ruleset has thousands of ids.
   const duplicates = (
     code: 'duplicate_section_id' | 'duplicate_field_id' | 'duplicate_item_id' | 'duplicate_scoring_id',
-    entries: { id: string; path: PathSegment[] }[],
+    ids: readonly string[],
+    pathOf: (index: number) => PathSegment[],
     kind: LocalizedText,
   ): Set<string> => {
     const seen = new Set<string>();
-    for (const { id, path } of entries) {
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
       if (seen.has(id)) {
         out.push(
-          issue(code, path, {
+          issue(code, pathOf(i), {
             'zh-CN': `${kind['zh-CN']} id“${id}”重复`,
             en: `duplicate ${kind.en} id "${id}"`,
           }),
@@ -187,21 +190,22 @@ function checkRuleset(r: Ruleset): Issue[] {
 
   const sectionIds = duplicates(
     'duplicate_section_id',
-    r.sections.map((s, i) => ({ id: s.id, path: ['sections', i, 'id'] })),
+    r.sections.map((s) => s.id),
+    (i) => ['sections', i, 'id'],
     { 'zh-CN': '分组', en: 'section' },
   );
   const fieldIds = duplicates(
     'duplicate_field_id',
-    r.fields.map((f, i) => ({ id: f.id, path: ['fields', i, 'id'] })),
+    r.fields.map((f) => f.id),
+    (i) => ['fields', i, 'id'],
     { 'zh-CN': '字段', en: 'field' },
   );
   // Judgment answers are keyed by item id, beside field ids: one namespace.
+  const nFields = r.fields.length;
   const itemIds = duplicates(
     'duplicate_item_id',
-    [
-      ...r.fields.map((f) => ({ id: f.id, path: [] as PathSegment[] })),
-      ...r.items.map((it, i) => ({ id: it.id, path: ['items', i, 'id'] as PathSegment[] })),
-    ],
+    [...r.fields.map((f) => f.id), ...r.items.map((it) => it.id)],
+    (i) => (i < nFields ? [] : ['items', i - nFields, 'id']),
     { 'zh-CN': '检查项', en: 'item' },
   );
   for (const f of r.fields) itemIds.delete(f.id);
@@ -316,7 +320,12 @@ function checkRuleset(r: Ruleset): Issue[] {
 
   if (r.scoring) {
     const s = r.scoring;
-    const scoringIds: { id: string; path: PathSegment[] }[] = [];
+    const scoringIds: string[] = [];
+    const scoringPaths: PathSegment[][] = [];
+    const scoringId = (id: string, path: PathSegment[]): void => {
+      scoringIds.push(id);
+      scoringPaths.push(path);
+    };
     const unknownItems = (ids: readonly string[] | undefined, path: PathSegment[]): void => {
       ids?.forEach((id, k) => {
         if (!itemIds.has(id)) {
@@ -327,10 +336,10 @@ function checkRuleset(r: Ruleset): Issue[] {
       });
     };
     s.projects.forEach((p, i) => {
-      scoringIds.push({ id: p.id, path: ['scoring', 'projects', i, 'id'] });
+      scoringId(p.id, ['scoring', 'projects', i, 'id']);
       p.rules.forEach((rule, j) => {
         const at: PathSegment[] = ['scoring', 'projects', i, 'rules', j];
-        scoringIds.push({ id: rule.id, path: [...at, 'id'] });
+        scoringId(rule.id, [...at, 'id']);
         logic(rule.when, [...at, 'when']);
         logic(rule.count, [...at, 'count']);
         unknownItems(rule.items, [...at, 'items']);
@@ -338,7 +347,7 @@ function checkRuleset(r: Ruleset): Issue[] {
     });
     const bandIds = new Set(s.bands.map((b) => b.id));
     s.bands.forEach((b, i) => {
-      scoringIds.push({ id: b.id, path: ['scoring', 'bands', i, 'id'] });
+      scoringId(b.id, ['scoring', 'bands', i, 'id']);
       if (i > 0 && b.min >= s.bands[i - 1]!.min) {
         out.push(
           issue('bands_not_descending', ['scoring', 'bands', i, 'min'], {
@@ -350,7 +359,7 @@ function checkRuleset(r: Ruleset): Issue[] {
     });
     s.overrides?.forEach((o, i) => {
       const at: PathSegment[] = ['scoring', 'overrides', i];
-      scoringIds.push({ id: o.id, path: [...at, 'id'] });
+      scoringId(o.id, [...at, 'id']);
       logic(o.when, [...at, 'when']);
       unknownItems(o.items, [...at, 'items']);
       if (!bandIds.has(o.band)) {
@@ -359,7 +368,7 @@ function checkRuleset(r: Ruleset): Issue[] {
         );
       }
     });
-    duplicates('duplicate_scoring_id', scoringIds, { 'zh-CN': '计分', en: 'scoring' });
+    duplicates('duplicate_scoring_id', scoringIds, (i) => scoringPaths[i]!, { 'zh-CN': '计分', en: 'scoring' });
   }
 
   r.record?.fields.forEach((id, i) => {
