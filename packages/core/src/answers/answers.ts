@@ -44,23 +44,21 @@ const describe = (value: unknown): string => {
 type Checked<T> = { ok: true; value: T } | { ok: false; issue: Issue };
 type AnswerCode = 'invalid_answer' | 'answer_out_of_range' | 'unknown_unit';
 
-function bad(
-  field: Field,
-  value: unknown,
-  zh: string,
-  en: string,
-  code: AnswerCode = 'invalid_answer',
-): Checked<never> {
-  return {
-    ok: false,
-    issue: issue(code, [field.id], {
+/** @internal An answer refused, with why: what the checkers return instead of a value. */
+export class Invalid {
+  constructor(readonly issue: Issue) {}
+}
+
+function bad(field: Field, value: unknown, zh: string, en: string, code: AnswerCode = 'invalid_answer'): Invalid {
+  return new Invalid(
+    issue(code, [field.id], {
       'zh-CN': `“${field.label['zh-CN']}”的答案 ${describe(value)} 无效：${zh}`,
       en: `the answer ${describe(value)} to "${field.label.en}" is invalid: ${en}`,
     }),
-  };
+  );
 }
 
-function checkNumber(field: Field & { type: 'number' }, value: unknown): Checked<unknown> {
+function checkNumber(field: Field & { type: 'number' }, value: unknown): unknown {
   let n = value;
   if (n !== null && typeof n === 'object' && !Array.isArray(n)) {
     const { value: v, unit } = n as { value?: unknown; unit?: unknown };
@@ -91,10 +89,10 @@ function checkNumber(field: Field & { type: 'number' }, value: unknown): Checked
   if (field.max !== undefined && n > field.max) {
     return bad(field, value, `不能大于 ${field.max}`, `above the maximum ${field.max}`, 'answer_out_of_range');
   }
-  return { ok: true, value: n };
+  return n;
 }
 
-function checkCodes(field: Field & { type: 'codes' }, value: unknown): Checked<unknown> {
+function checkCodes(field: Field & { type: 'codes' }, value: unknown): unknown {
   if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
     return bad(field, value, '应为代码列表', 'expected a list of codes');
   }
@@ -108,18 +106,22 @@ function checkCodes(field: Field & { type: 'codes' }, value: unknown): Checked<u
   const repeated = codes.filter((c, i) => codes.indexOf(c) !== i);
   if (repeated.length > 0)
     return bad(field, value, `代码重复：${repeated.join('、')}`, `repeated codes: ${repeated.join(', ')}`);
-  return { ok: true, value: codes };
+  return codes;
 }
 
 /** @internal Checks one field's answer; returns the normalised value or an issue. */
 export function checkFieldAnswer(field: Field, value: unknown): Checked<unknown> {
+  const checked = fieldValue(field, value);
+  return checked instanceof Invalid ? { ok: false, issue: checked.issue } : { ok: true, value: checked };
+}
+
+/** @internal {@link checkFieldAnswer} without a result object per answer: the normalised value, or {@link Invalid}. */
+export function fieldValue(field: Field, value: unknown): unknown {
   switch (field.type) {
     case 'boolean':
-      return typeof value === 'boolean'
-        ? { ok: true, value }
-        : bad(field, value, '应为是/否', 'expected true or false');
+      return typeof value === 'boolean' ? value : bad(field, value, '应为是/否', 'expected true or false');
     case 'choice':
-      if (typeof value === 'string' && field.options.some((o) => o.value === value)) return { ok: true, value };
+      if (typeof value === 'string' && field.options.some((o) => o.value === value)) return value;
       return bad(
         field,
         value,
@@ -130,7 +132,7 @@ export function checkFieldAnswer(field: Field, value: unknown): Checked<unknown>
       return checkNumber(field, value);
     case 'date':
       return typeof value === 'string' && value.length === 10 && toDayNumber(value) !== null
-        ? { ok: true, value }
+        ? value
         : bad(field, value, '应为日期 YYYY-MM-DD', 'expected a date YYYY-MM-DD');
     case 'text':
       if (typeof value !== 'string') return bad(field, value, '应为文本', 'expected a text');
@@ -140,7 +142,7 @@ export function checkFieldAnswer(field: Field, value: unknown): Checked<unknown>
       if (field.pattern !== undefined && !fullMatch(field.pattern, value)) {
         return bad(field, value, '格式不符', 'does not match the expected format');
       }
-      return { ok: true, value };
+      return value;
     case 'codes':
       return checkCodes(field, value);
   }
@@ -162,13 +164,23 @@ export const PLAIN_JUDGMENT: Readonly<Record<Verdict, Judgment>> = {
   noncompliant: Object.freeze({ verdict: 'noncompliant' }),
   not_applicable: Object.freeze({ verdict: 'not_applicable' }),
 };
-const PLAIN: Readonly<Record<string, Checked<Judgment>>> = Object.fromEntries(
-  VERDICTS.map((v) => [v, Object.freeze({ ok: true as const, value: PLAIN_JUDGMENT[v as Verdict] })]),
-);
 
 /** @internal Checks a judgment item's answer. */
 export function checkJudgment(item: Item, value: unknown): Checked<Judgment> {
-  if (typeof value === 'string' && Object.hasOwn(PLAIN, value)) return PLAIN[value]!;
+  const checked = judgmentValue(item, value);
+  return checked instanceof Invalid ? { ok: false, issue: checked.issue } : { ok: true, value: checked };
+}
+
+/** @internal {@link checkJudgment} without a result object per answer: the judgment, or {@link Invalid}. */
+export function judgmentValue(item: Item, value: unknown): Judgment | Invalid {
+  switch (value) {
+    case 'compliant':
+      return PLAIN_JUDGMENT.compliant;
+    case 'noncompliant':
+      return PLAIN_JUDGMENT.noncompliant;
+    case 'not_applicable':
+      return PLAIN_JUDGMENT.not_applicable;
+  }
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const { verdict, note, ...rest } = value as { verdict?: unknown; note?: unknown };
     if (
@@ -177,16 +189,38 @@ export function checkJudgment(item: Item, value: unknown): Checked<Judgment> {
       (note === undefined || typeof note === 'string') &&
       Object.keys(rest).length === 0
     ) {
-      return { ok: true, value: note ? { verdict: verdict as Verdict, note } : { verdict: verdict as Verdict } };
+      return note ? { verdict: verdict as Verdict, note } : { verdict: verdict as Verdict };
     }
   }
-  return {
-    ok: false,
-    issue: issue('invalid_answer', [item.id], {
+  return new Invalid(
+    issue('invalid_answer', [item.id], {
       'zh-CN': `检查项“${item.title['zh-CN']}”的答案 ${describe(value)} 无效：应为 compliant、noncompliant、not_applicable 或 {verdict, note}`,
       en: `the answer ${describe(value)} to "${item.title.en}" is invalid: expected compliant, noncompliant, not_applicable or {verdict, note}`,
     }),
-  };
+  );
+}
+
+/** @internal The issue of an answer to nothing the ruleset has. */
+export function unknownAnswer(key: string): Issue {
+  return issue(
+    'unknown_answer',
+    [key],
+    {
+      'zh-CN': `规则集中没有“${key}”，该答案未被使用`,
+      en: `the ruleset has no "${key}": this answer is not used`,
+    },
+    'warning',
+  );
+}
+
+/** @internal The answers object's own keys, or an issue when it is not an object (none when it is absent). */
+export function answerKeys(answers: unknown): string[] | Issue | null {
+  if (answers === null || typeof answers !== 'object' || Array.isArray(answers)) {
+    return answers !== undefined && answers !== null
+      ? issue('invalid_answer', [], { 'zh-CN': '答案应为对象', en: 'answers must be an object' })
+      : null;
+  }
+  return Object.keys(answers);
 }
 
 /**
@@ -202,35 +236,24 @@ export function checkAnswersWith(ruleset: Ruleset, answers: unknown, lookup: Ans
   const values = new Map<string, unknown>();
   const judgments = new Map<string, Judgment>();
   const issues: Issue[] = [];
-  if (answers === null || typeof answers !== 'object' || Array.isArray(answers)) {
-    if (answers !== undefined && answers !== null) {
-      issues.push(issue('invalid_answer', [], { 'zh-CN': '答案应为对象', en: 'answers must be an object' }));
-    }
+  const keys = answerKeys(answers);
+  if (keys === null || !Array.isArray(keys)) {
+    if (keys) issues.push(keys);
     return { values, judgments, issues };
   }
-  for (const key of Object.keys(answers)) {
+  for (const key of keys) {
     const value = (answers as Record<string, unknown>)[key];
     const field = lookup.fields.get(key);
     const item = field ? undefined : lookup.judgmentItems.get(key);
     if (!field && !item) {
-      issues.push(
-        issue(
-          'unknown_answer',
-          [key],
-          {
-            'zh-CN': `规则集中没有“${key}”，该答案未被使用`,
-            en: `the ruleset has no "${key}": this answer is not used`,
-          },
-          'warning',
-        ),
-      );
+      issues.push(unknownAnswer(key));
       continue;
     }
     if (isBlank(value)) continue;
-    const checked = field ? checkFieldAnswer(field, value) : checkJudgment(item!, value);
-    if (!checked.ok) issues.push(checked.issue);
-    else if (field) values.set(key, checked.value);
-    else judgments.set(key, checked.value as Judgment);
+    const checked = field ? fieldValue(field, value) : judgmentValue(item!, value);
+    if (checked instanceof Invalid) issues.push(checked.issue);
+    else if (field) values.set(key, checked);
+    else judgments.set(key, checked as Judgment);
   }
   return { values, judgments, issues };
 }

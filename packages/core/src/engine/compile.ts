@@ -58,6 +58,11 @@ export interface SlotTable {
   readonly required: readonly boolean[];
   /** Compiled rules of this table. */
   readonly cache: WeakMap<object, Fn>;
+  /**
+   * Whether a rule compiled against it reads the nested data at the top scope (a path inside
+   * a field, a computed path, `missing`, `val`): when none does, the data need not be built.
+   */
+  readsData: boolean;
 }
 
 /** @internal */
@@ -275,6 +280,7 @@ function build(node: object, table: SlotTable | undefined): Fn {
   if (!isLogic(node)) return () => node;
   const op = opOf(node);
   const args = argsOf(node, op);
+  if (table && !table.readsData && readsTopData(op, args)) table.readsData = true;
   switch (op) {
     case 'var':
       return buildVar(args, table);
@@ -326,6 +332,28 @@ function build(node: object, table: SlotTable | undefined): Fn {
       return buildTry(args.map((a, i) => (i === 0 ? top(a) : compileNode(a))));
     default:
       return buildEager(op, args, top);
+  }
+}
+
+/** Whether an operation reads the top-scope data itself, other than a `var` of a field (see {@link SlotTable.readsData}). */
+function readsTopData(op: string, args: readonly unknown[]): boolean {
+  switch (op) {
+    case 'missing':
+    case 'missing_some':
+    case 'val':
+    case 'exists':
+      return true;
+    case 'filter':
+    case 'map':
+    case 'all':
+    case 'some':
+    case 'none':
+    case 'reduce':
+    case 'try':
+      // A scope's body reads its own data, but climbing out of it reaches the top.
+      return climbs(args);
+    default:
+      return false;
   }
 }
 
@@ -550,7 +578,8 @@ function buildVar(args: unknown[], table: SlotTable | undefined): Fn {
   if (table && (typeof first === 'string' || typeof first === 'number')) {
     const key = String(first);
     const slot = table.index.get(key);
-    if (slot !== undefined) {
+    if (slot === undefined) table.readsData = true;
+    else {
       // A blank answer is an absent slot: as absent from the data, it reads as null or the default.
       if (fallback) return (d, c) => (c.slots[slot] === undefined ? fallback(d, c) : c.slots[slot]);
       const required = table.required[slot];
@@ -562,6 +591,7 @@ function buildVar(args: unknown[], table: SlotTable | undefined): Fn {
       };
     }
   }
+  if (table) table.readsData = true;
   const finish = (value: unknown, key: string, d: unknown, c: EvalContext): unknown => {
     if (value !== undefined && value !== null) return value;
     if (fallback) return value === null ? null : fallback(d, c);

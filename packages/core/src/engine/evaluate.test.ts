@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { item, ruleset, t } from '../../../../test/fixtures.js';
+import { item, ruleset, rulesetJson, t } from '../../../../test/fixtures.js';
+import { checkAnswers, toLogicData } from '../answers/answers.js';
+import { compileLogic } from './compile.js';
 import { evaluate, itemInputs } from './evaluate.js';
+import { truthy } from './operators.js';
 
 const docs = ruleset({
   outcomes: { pass: t('准予装载', 'LOAD'), fail: t('拒绝装载', 'REFUSE'), incomplete: t('信息不全', 'INCOMPLETE') },
@@ -305,5 +308,39 @@ describe('evaluate: the inspector’s verdict is reported as given', () => {
       status: 'incomplete',
       judgment: { verdict: 'noncompliant' },
     });
+  });
+});
+
+describe('evaluate: rules that read the nested data', () => {
+  // Item rules read answers by slot; the nested data is made only when a rule of the ruleset
+  // reads it. Each rule alone in its ruleset, so that no other rule makes the data for it.
+  const rules: unknown[] = [
+    { '==': [{ var: 'un.0' }, 'UN1203'] },
+    { '==': [{ var: 'doc' }, null] },
+    { var: [''] },
+    { '==': [{ 'list.count': { missing: ['a', 'flag', 'doc.valid_to'] } }, 1] },
+    { '!': { missing_some: [2, ['a', 'flag', 'un']] } },
+    { val: ['flag'] },
+    { exists: ['doc', 'valid_to'] },
+    { some: [{ var: 'un' }, { '==': [{ val: [[2], 'a'] }, 5] }] },
+    { map: [[1], { val: [[2], 'flag'] }] },
+    { var: { cat: ['fl', 'ag'] } },
+  ];
+  const answerSets = [
+    { a: 5, flag: true, un: ['UN1203'], 'doc.valid_to': '2026-01-01' },
+    { a: 4, flag: false, un: ['UN1090'] },
+    {},
+  ];
+  it.each(rules.map((r) => [JSON.stringify(r), r] as const))('%s', (_text, rule) => {
+    const fields = [
+      ...(rulesetJson().fields as object[]),
+      { id: 'un', section: 's', type: 'codes', required: false, label: t('介质', 'media') },
+    ];
+    const r = ruleset({ fields, items: [item('x', { check: rule })] });
+    for (const answers of answerSets) {
+      const data = toLogicData(checkAnswers(r, answers).values, '2026-06-30');
+      const status = evaluate(r, answers, { date: '2026-06-30' }).items[0]!.status;
+      if (status !== 'incomplete') expect(status).toBe(truthy(compileLogic(rule)(data)) ? 'pass' : 'fail');
+    }
   });
 });

@@ -1,4 +1,14 @@
-import { checkAnswersWith, PLAIN_JUDGMENT, setSegments, type Judgment } from '../answers/answers.js';
+import {
+  answerKeys,
+  fieldValue,
+  Invalid,
+  isBlank,
+  judgmentValue,
+  PLAIN_JUDGMENT,
+  setSegments,
+  unknownAnswer,
+  type Judgment,
+} from '../answers/answers.js';
 import { computeScore } from '../grading/score.js';
 import { issue, type Issue } from '../issues.js';
 import { isParsed, parseRuleset } from '../parse.js';
@@ -45,17 +55,61 @@ export function itemInputs(ruleset: Ruleset, itemId: string): readonly Field[] {
   return prepare(ruleset).items.find((pi) => pi.item.id === itemId)?.fields ?? [];
 }
 
-/** @internal The state an evaluation reads. */
-export interface EvalState {
-  values: Map<string, unknown>;
-  judgments: Map<string, Judgment>;
-  /** The same judgments by item index, for the hot loop. */
-  verdicts: (Judgment | undefined)[];
-  /** The answers nested by the dots of their ids: the data rules read. */
-  data: Record<string, unknown>;
-  /** The answers by slot (field i at i, `$date` last): what compiled item rules read. */
-  slots: unknown[];
-  date: string | undefined;
+/** @internal The state an evaluation reads: valid answers by position. */
+export class EvalState {
+  #data: Record<string, unknown> | undefined;
+  /** Slots of valid field answers, in the order given: the order of the nested data's keys. */
+  readonly #order: number[];
+
+  constructor(
+    readonly p: Prepared,
+    /** The answers by slot (field i at i, `$date` last): what compiled item rules read. */
+    readonly slots: unknown[],
+    /** Judgments by item index. */
+    readonly verdicts: (Judgment | undefined)[],
+    order: number[],
+    readonly date: string | undefined,
+  ) {
+    this.#order = order;
+  }
+
+  /**
+   * The answers nested by the dots of their ids: the data rules read. Made on first use, as
+   * rules compiled against the slot table read slots unless they read inside a field.
+   */
+  get data(): Record<string, unknown> {
+    if (this.#data) return this.#data;
+    const data: Record<string, unknown> = {};
+    const { segments } = this.p;
+    for (const slot of this.#order) setSegments(data, segments[slot]!, this.slots[slot]);
+    if (this.date !== undefined) data.$date = this.date;
+    return (this.#data = data);
+  }
+
+  /** The data compiled rules are run on: none when no rule of the ruleset reads it. */
+  get ruleData(): unknown {
+    return this.p.slots.readsData ? this.data : undefined;
+  }
+
+  /** A field's valid answer, or undefined. */
+  value(id: string): unknown {
+    const slot = this.p.fieldSlot.get(id);
+    return slot === undefined ? undefined : this.slots[slot];
+  }
+
+  /** A judgment item's valid answer, or undefined. */
+  judgment(id: string): Judgment | undefined {
+    const index = this.p.itemIndex.get(id);
+    return index === undefined ? undefined : this.verdicts[index];
+  }
+
+  /** Sets a field's answer (undefined clears it), in the slots and in the data. */
+  setValue(id: string, value: unknown): void {
+    const slot = this.p.fieldSlot.get(id)!;
+    // The data, once made, changes as answers do (keeping the place of each key).
+    setSegments(this.data, this.p.segments[slot]!, value);
+    this.slots[slot] = value;
+  }
 }
 
 /** @internal An item's verdict before it is written into a report. */
@@ -81,7 +135,7 @@ const reads: string[] = [];
 export function run(state: EvalState, fn: Fn, ctx: EvalContext): unknown {
   if (reads.length > 0) reads.length = 0;
   ctx.missing = reads;
-  const value = fn(state.data, ctx);
+  const value = fn(state.ruleData, ctx);
   ctx.missing = null;
   return value;
 }
@@ -95,7 +149,7 @@ export function blankInputs(p: Prepared, state: EvalState): string[] | undefined
     if (path === '$date') id = state.date === undefined ? path : undefined;
     else {
       const field = p.fieldOf(path);
-      id = field && field.required && !state.values.has(field.id) ? field.id : undefined;
+      id = field && field.required && state.value(field.id) === undefined ? field.id : undefined;
     }
     if (id === undefined) continue;
     if (!missing) missing = [id];
@@ -129,15 +183,59 @@ export function evaluateItem(p: Prepared, state: EvalState, pi: PreparedItem, ct
   }
 }
 
-/** @internal Builds the evaluation state from answers, with the issues found in them. */
+/** @internal The answers' keys and values as given, when asked for. */
+export interface Given {
+  readonly keys: readonly string[];
+  readonly values: readonly unknown[];
+}
+
+/**
+ * @internal Builds the evaluation state from answers, with the issues found in them (and,
+ * with `keep`, a copy of the answers as given).
+ */
 export function stateFrom(
   ruleset: Ruleset,
   answers: unknown,
   date: string | undefined,
-): { state: EvalState; issues: Issue[] } {
+  keep = false,
+): { state: EvalState; issues: Issue[]; given?: Given } {
   const p = prepare(ruleset);
-  const checked = checkAnswersWith(ruleset, answers, p.lookup);
-  const issues = checked.issues;
+  const issues: Issue[] = [];
+  const slots = new Array<unknown>(p.dateSlot + 1);
+  const verdicts = new Array<Judgment | undefined>(p.items.length);
+  const order: number[] = [];
+  const keys = answerKeys(answers);
+  let kept: unknown[] | undefined;
+  if (keys !== null && !Array.isArray(keys)) issues.push(keys);
+  else if (keys !== null) {
+    // One lookup per answer, straight into the slots: as checkAnswers, without its maps.
+    const given = answers as Record<string, unknown>;
+    if (keep) kept = new Array<unknown>(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const value = given[key];
+      if (kept) kept[i] = value;
+      const target = p.answerTargets.get(key);
+      if (target === undefined) {
+        issues.push(unknownAnswer(key));
+        continue;
+      }
+      if (isBlank(value)) continue;
+      if (target.field) {
+        const checked = fieldValue(target.field, value);
+        if (checked instanceof Invalid) issues.push(checked.issue);
+        else {
+          // A key repeated cannot happen in an object: each slot is written once.
+          slots[target.index] = checked;
+          order.push(target.index);
+        }
+      } else {
+        const checked = judgmentValue(target.item!, value);
+        if (checked instanceof Invalid) issues.push(checked.issue);
+        else verdicts[target.index] = checked;
+      }
+    }
+  }
   let validDate = date;
   if (date !== undefined && (toDayNumber(date) === null || date.length !== 10)) {
     issues.push(
@@ -148,21 +246,9 @@ export function stateFrom(
     );
     validDate = undefined;
   }
-  const values = checked.values as Map<string, unknown>;
-  const slots = new Array<unknown>(p.dateSlot + 1);
-  const data: Record<string, unknown> = {};
-  for (const [id, value] of values) {
-    slots[p.slots.index.get(id)!] = value;
-    setSegments(data, p.segments.get(id)!, value);
-  }
-  if (validDate !== undefined) {
-    slots[p.dateSlot] = validDate;
-    data.$date = validDate;
-  }
-  const judgments = checked.judgments as Map<string, Judgment>;
-  const verdicts = new Array<Judgment | undefined>(p.items.length);
-  for (const [id, j] of judgments) verdicts[p.itemIndex.get(id)!] = j;
-  return { state: { values, judgments, verdicts, data, slots, date: validDate }, issues };
+  if (validDate !== undefined) slots[p.dateSlot] = validDate;
+  const state = new EvalState(p, slots, verdicts, order, validDate);
+  return kept ? { state, issues, given: { keys: keys as string[], values: kept } } : { state, issues };
 }
 
 /**
@@ -223,7 +309,7 @@ const STATUS_INDEX: Readonly<Record<ItemStatus, number>> = { pass: 0, fail: 1, n
 /** @internal An item's entry in a report: shared and frozen unless it carries an explanation or a note. */
 export function resultOf(p: Prepared, state: EvalState, pi: PreparedItem, s: ItemState, explain: boolean): ItemResult {
   const item = pi.item;
-  const judgment = item.judgment ? state.judgments.get(item.id) : undefined;
+  const judgment = item.judgment ? state.verdicts[pi.index] : undefined;
   const explained = explain && (s.status === 'fail' || s.status === 'incomplete');
   if (!explained && (judgment === undefined || judgment === PLAIN_JUDGMENT[judgment.verdict])) {
     // Shared, frozen: most items of most reports are one of these.
@@ -309,7 +395,7 @@ export function buildReport(
   let record: LoadingRecord | undefined;
   if (r.record) {
     const values: Record<string, unknown> = {};
-    for (const id of r.record.fields) values[id] = state.values.get(id) ?? null;
+    for (const id of r.record.fields) values[id] = state.value(id) ?? null;
     record = {
       values,
       outcome,
@@ -349,7 +435,7 @@ function explainItem(p: Prepared, state: EvalState, pi: PreparedItem, s: ItemSta
   const fieldShown = (f: Field): boolean => {
     if (f.appliesWhen === undefined) return true;
     try {
-      return truthy(compileNode(f.appliesWhen, p.slots)(state.data, newContext(state.slots)));
+      return truthy(compileNode(f.appliesWhen, p.slots)(state.ruleData, newContext(state.slots)));
     } catch {
       return true;
     }
@@ -357,7 +443,7 @@ function explainItem(p: Prepared, state: EvalState, pi: PreparedItem, s: ItemSta
   const inputs = pi.vars
     .map((v) => p.fieldOf(v))
     .filter((f, i, all) => f !== undefined && all.indexOf(f) === i)
-    .map((f) => ({ field: f!.id, label: f!.label, value: state.values.get(f!.id) ?? null }));
+    .map((f) => ({ field: f!.id, label: f!.label, value: state.value(f!.id) ?? null }));
 
   if (s.status === 'incomplete') {
     // What stopped the evaluation first, then every other blank required input the item reads
@@ -365,7 +451,7 @@ function explainItem(p: Prepared, state: EvalState, pi: PreparedItem, s: ItemSta
     const keys = [...(s.missing ?? [])];
     for (const v of pi.vars) {
       const f = p.fieldOf(v);
-      if (f && f.required && !state.values.has(f.id) && !keys.includes(f.id) && fieldShown(f)) keys.push(f.id);
+      if (f && f.required && state.value(f.id) === undefined && !keys.includes(f.id) && fieldShown(f)) keys.push(f.id);
     }
     const missing = keys.map((m) => ({ field: m, label: label(m) }));
     const text: LocalizedText = s.error
@@ -382,14 +468,12 @@ function explainItem(p: Prepared, state: EvalState, pi: PreparedItem, s: ItemSta
   const messages: LocalizedText[] = [];
   for (const e of pi.explain) {
     try {
-      if (e.when && !truthy(e.when(state.data, ctx))) continue;
+      if (e.when && !truthy(e.when(state.ruleData, ctx))) continue;
       const values: Record<string, unknown> = {};
-      for (const [name, fn] of e.values) values[name] = fn(state.data, ctx);
+      for (const [name, fn] of e.values) values[name] = fn(state.ruleData, ctx);
       const read = (name: string) => {
         const f = fields.get(name);
-        return f
-          ? { found: true, value: state.values.get(name) ?? null, field: f }
-          : { found: false, value: undefined };
+        return f ? { found: true, value: state.value(name) ?? null, field: f } : { found: false, value: undefined };
       };
       messages.push(perLocale((l) => fillTemplate(e.text[l], values, read, l)));
     } catch {
@@ -409,7 +493,15 @@ function explainItem(p: Prepared, state: EvalState, pi: PreparedItem, s: ItemSta
       ...(judgment.note ? { note: judgment.note } : {}),
     };
   }
-  const conditions = pi.item.check === undefined ? [] : decisiveConditions(pi.item.check, state.data, fields);
+  // Parts of the rule run as the item's rules do: on the slots (and the data only if needed).
+  const part = (node: unknown): unknown => {
+    try {
+      return compileNode(node, p.slots)(state.ruleData, newContext(state.slots));
+    } catch {
+      return undefined;
+    }
+  };
+  const conditions = pi.item.check === undefined ? [] : decisiveConditions(pi.item.check, part, fields);
   const text = messages.length > 0 ? join(messages) : join(conditions.map((c) => c.text));
   return { text, messages, conditions, inputs, missing: [] };
 }

@@ -2,7 +2,7 @@ import type { Field } from '../schema/ruleset.js';
 import { formatValue } from '../report/format.js';
 import type { Locale, LocalizedText } from '../text.js';
 import { perLocale } from '../text.js';
-import { compileNode, isLogic, newContext } from './compile.js';
+import { isLogic } from './compile.js';
 import { operatorInfo, truthy } from './operators.js';
 
 /** A sub-condition that decided a failure, with the inputs it read. */
@@ -21,22 +21,17 @@ function opOf(node: Record<string, unknown>): [string, unknown[]] {
   return [op, Array.isArray(raw) ? raw : [raw]];
 }
 
-function evalNode(node: unknown, data: unknown): unknown {
-  const ctx = newContext();
-  try {
-    return compileNode(node)(data, ctx);
-  } catch {
-    return undefined;
-  }
-}
+/** @internal What a part of a rule gives on the data being explained (undefined when it raises). */
+export type PartValue = (node: unknown) => unknown;
 
 /**
- * The sub-conditions that made `rule` falsy for `data`: through `and` to the first false part,
- * through `or` to every part, through `if` to the branch taken; any other operation is a leaf.
+ * The sub-conditions that made `rule` falsy (each part's value given by `data`): through `and`
+ * to the first false part, through `or` to every part, through `if` to the branch taken; any
+ * other operation is a leaf.
  */
 export function decisiveConditions(
   rule: unknown,
-  data: unknown,
+  data: PartValue,
   fields: ReadonlyMap<string, Field>,
   limit = 8,
 ): Condition[] {
@@ -47,7 +42,7 @@ export function decisiveConditions(
       const [op, args] = opOf(node);
       if (op === 'and') {
         for (const child of args) {
-          if (!truthy(evalNode(child, data))) return walk(child, depth + 1);
+          if (!truthy(data(child))) return walk(child, depth + 1);
         }
       } else if (op === 'or') {
         for (const child of args) walk(child, depth + 1);
@@ -55,7 +50,7 @@ export function decisiveConditions(
       } else if (op === 'if' || op === '?:') {
         let i = 0;
         for (; i < args.length - 1; i += 2) {
-          if (truthy(evalNode(args[i], data))) return walk(args[i + 1], depth + 1);
+          if (truthy(data(args[i]))) return walk(args[i + 1], depth + 1);
         }
         if (i < args.length) return walk(args[i], depth + 1);
       }
@@ -66,7 +61,7 @@ export function decisiveConditions(
   return out;
 }
 
-function leaf(node: unknown, data: unknown, fields: ReadonlyMap<string, Field>): Condition {
+function leaf(node: unknown, data: PartValue, fields: ReadonlyMap<string, Field>): Condition {
   const inputs = new Map<string, unknown>();
   const text = perLocale((locale) => {
     const expr = render(node, data, fields, locale, inputs);
@@ -84,7 +79,7 @@ function literal(value: unknown, locale: Locale): string {
 /** Writes a rule in words: fields by label with their values, operators by name. */
 export function render(
   node: unknown,
-  data: unknown,
+  data: PartValue,
   fields: ReadonlyMap<string, Field>,
   locale: Locale,
   inputs: Map<string, unknown> = new Map(),
@@ -95,13 +90,13 @@ export function render(
   if (op === 'var' && (typeof args[0] === 'string' || typeof args[0] === 'number')) {
     const name = String(args[0]);
     if (name === '$date') {
-      const value = evalNode(node, data);
+      const value = data(node);
       return locale === 'zh-CN'
         ? `检查日期（${formatValue(value, locale)}）`
         : `the evaluation date (${formatValue(value, locale)})`;
     }
     const field = fields.get(name);
-    const value = evalNode(node, data);
+    const value = data(node);
     if (field) inputs.set(name, value);
     const label = field ? field.label[locale] : name;
     return locale === 'zh-CN'

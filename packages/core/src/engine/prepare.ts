@@ -33,6 +33,14 @@ export interface PreparedItem {
   }[];
 }
 
+/** @internal What an answer key answers. */
+export interface AnswerTarget {
+  readonly field?: Field;
+  readonly item?: Item;
+  /** The field's slot, or the item's index. */
+  readonly index: number;
+}
+
 /** @internal A ruleset compiled for evaluation, with its lookup tables. */
 export interface Prepared {
   readonly ruleset: Ruleset;
@@ -44,8 +52,12 @@ export interface Prepared {
   readonly slots: SlotTable;
   /** The slot of `$date`. */
   readonly dateSlot: number;
-  /** Each field's path segments in the nested rule data. */
-  readonly segments: ReadonlyMap<string, readonly string[]>;
+  /** Each field's path segments in the nested rule data, by slot. */
+  readonly segments: readonly (readonly string[])[];
+  /** Each field's slot by id (`$date` is not a field). */
+  readonly fieldSlot: ReadonlyMap<string, number>;
+  /** What an answer key answers: a field (its slot) or a judgment item (its index). */
+  readonly answerTargets: ReadonlyMap<string, AnswerTarget>;
   /** Each field's compiled `appliesWhen` (fields without one always show). */
   readonly fieldRules: ReadonlyMap<string, Fn>;
   /** The field a rule path belongs to: the field itself, or the field whose value it reads into. */
@@ -84,8 +96,13 @@ export function prepare(ruleset: Ruleset): Prepared {
   const dateSlot = ruleset.fields.length;
   index.set('$date', dateSlot);
   required.push(true);
-  const slots: SlotTable = { index, required, cache: new WeakMap() };
-  const segments = new Map(ruleset.fields.map((f) => [f.id, f.id.split('.')]));
+  const slots: SlotTable = { index, required, cache: new WeakMap(), readsData: false };
+  const segments = ruleset.fields.map((f) => f.id.split('.'));
+  const fieldSlot = new Map(ruleset.fields.map((f, i) => [f.id, i]));
+  const answerTargets = new Map<string, AnswerTarget>();
+  ruleset.items.forEach((item, i) => item.judgment && answerTargets.set(item.id, { item, index: i }));
+  // A field wins over an item of the same id, as in checkAnswers.
+  ruleset.fields.forEach((field, i) => answerTargets.set(field.id, { field, index: i }));
 
   const byKey = new Map<string, number[]>();
   const always: number[] = [];
@@ -207,6 +224,8 @@ export function prepare(ruleset: Ruleset): Prepared {
     slots,
     dateSlot,
     segments,
+    fieldSlot,
+    answerTargets,
     fieldRules,
     fieldOf,
     dependents,

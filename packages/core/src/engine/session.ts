@@ -1,4 +1,4 @@
-import { checkFieldAnswer, checkJudgment, isBlank, setPath, type Answers, type Judgment } from '../answers/answers.js';
+import { checkFieldAnswer, checkJudgment, isBlank, type Answers, type Judgment } from '../answers/answers.js';
 import { issue, type Issue } from '../issues.js';
 import { isParsed, parseRuleset } from '../parse.js';
 import type { ItemResult, ItemStatus, Outcome, Report } from '../report/types.js';
@@ -13,6 +13,7 @@ import {
   stateFrom,
   type EvalState,
   type EvaluateOptions,
+  type Given,
   type ItemState,
 } from './evaluate.js';
 import { truthy } from './operators.js';
@@ -56,7 +57,9 @@ export class Session {
   readonly #p: Prepared;
   readonly #state: EvalState;
   readonly #states: ItemState[];
-  readonly #raw: Record<string, unknown>;
+  // The answers as given, copied on first use: until then, the given keys and their values.
+  #raw: Record<string, unknown> | undefined;
+  #given: Given | undefined;
   readonly #issues = new Map<string, Issue>();
   readonly #ctx: EvalContext;
   readonly #explain: boolean;
@@ -72,20 +75,34 @@ export class Session {
     this.ruleset = ruleset;
     this.#p = prepare(ruleset);
     this.#explain = options.explain !== false;
-    const { state, issues } = stateFrom(ruleset, answers, options.date);
+    const { state, issues, given } = stateFrom(ruleset, answers, options.date, true);
     this.#state = state;
     this.#ctx = newContext(state.slots);
     for (const i of issues) this.#issues.set(String(i.path[0] ?? ''), i);
-    this.#raw = {};
-    if (answers && typeof answers === 'object')
-      for (const [k, v] of Object.entries(answers)) if (!isBlank(v)) this.#raw[k] = v;
+    // A snapshot, so that the caller may change its object: the keys and values read while
+    // checking them, made an object on demand.
+    if (given) this.#given = given;
+    else {
+      this.#raw = {};
+      if (answers && typeof answers === 'object')
+        for (const [k, v] of Object.entries(answers)) if (!isBlank(v)) this.#raw[k] = v;
+    }
     this.#states = this.#p.items.map((pi) => evaluateItem(this.#p, this.#state, pi, this.#ctx));
     this.#outcome = outcomeOf(this.#states);
   }
 
   /** The current answers, as given (including ones with issues). */
   get answers(): Answers {
-    return { ...this.#raw };
+    return { ...this.#answers() };
+  }
+
+  #answers(): Record<string, unknown> {
+    if (this.#raw) return this.#raw;
+    const raw: Record<string, unknown> = {};
+    const { keys, values } = this.#given!;
+    for (let i = 0; i < keys.length; i++) if (!isBlank(values[i])) raw[keys[i]!] = values[i];
+    this.#given = undefined;
+    return (this.#raw = raw);
   }
 
   /** The current outcome. */
@@ -107,10 +124,11 @@ export class Session {
   update(answers: Answers): SessionUpdate {
     const touched = new Set<number>();
     const issues: Issue[] = [];
+    const raw = this.#answers();
     for (const [key, value] of Object.entries(answers)) {
       this.#issues.delete(key);
-      if (isBlank(value)) delete this.#raw[key];
-      else this.#raw[key] = value;
+      if (isBlank(value)) delete raw[key];
+      else raw[key] = value;
       const field = this.#p.lookup.fields.get(key);
       const item = field ? undefined : this.#p.lookup.judgmentItems.get(key);
       if (!field && !item) {
@@ -136,16 +154,8 @@ export class Session {
           issues.push(checked.issue);
         }
       }
-      if (field) {
-        if (valid === undefined) this.#state.values.delete(key);
-        else this.#state.values.set(key, valid);
-        this.#state.slots[this.#p.slots.index.get(key)!] = valid;
-        setPath(this.#state.data, key, valid);
-      } else {
-        if (valid === undefined) this.#state.judgments.delete(key);
-        else this.#state.judgments.set(key, valid as Judgment);
-        this.#state.verdicts[this.#p.itemIndex.get(key)!] = valid as Judgment | undefined;
-      }
+      if (field) this.#state.setValue(key, valid);
+      else this.#state.verdicts[this.#p.itemIndex.get(key)!] = valid as Judgment | undefined;
       for (const i of this.#p.dependents(key)) touched.add(i);
     }
     const changed: ItemChange[] = [];
@@ -176,7 +186,7 @@ export class Session {
     const rule = this.#p.fieldRules.get(id);
     if (!rule) return this.#p.lookup.fields.has(id);
     try {
-      return truthy(rule(this.#state.data, this.#ctx));
+      return truthy(rule(this.#state.ruleData, this.#ctx));
     } catch {
       // A field whose rule raises stays visible: hiding it could lose an answer.
       return true;
@@ -190,13 +200,13 @@ export class Session {
     for (const f of this.ruleset.fields) {
       if (!f.required || !this.fieldApplies(f.id)) continue;
       total++;
-      if (this.#state.values.has(f.id)) answered++;
+      if (this.#state.value(f.id) !== undefined) answered++;
     }
     this.#p.items.forEach((pi, i) => {
       if (!pi.item.judgment || this.#states[i]!.status === 'not_applicable') return;
       if (this.#states[i]!.missing && this.#states[i]!.missing![0] !== pi.item.id) return;
       total++;
-      if (this.#state.judgments.has(pi.item.id)) answered++;
+      if (this.#state.verdicts[i] !== undefined) answered++;
     });
     return { answered, total };
   }
