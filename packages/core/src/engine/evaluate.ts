@@ -28,7 +28,7 @@ import { compileNode, newContext, type EvalContext, type Fn } from './compile.js
 import { toDayNumber } from './dates.js';
 import { decisiveConditions, fillTemplate } from './explain.js';
 import { truthy } from './operators.js';
-import { prepare, type Prepared, type PreparedItem } from './prepare.js';
+import { prepare, STATUS_NUMBER, VERDICT_NUMBER, type Prepared, type PreparedItem } from './prepare.js';
 
 /** Options of an evaluation. */
 export interface EvaluateOptions {
@@ -52,7 +52,11 @@ export interface EvaluateOptions {
  * order; every field when the item's rules read computed paths. Empty for an unknown item.
  */
 export function itemInputs(ruleset: Ruleset, itemId: string): readonly Field[] {
-  return prepare(ruleset).items.find((pi) => pi.item.id === itemId)?.fields ?? [];
+  return (
+    prepare(ruleset)
+      .items.find((pi) => pi.item.id === itemId)
+      ?.fields() ?? []
+  );
 }
 
 /** @internal The state an evaluation reads: valid answers by position. */
@@ -277,7 +281,8 @@ export function evaluate(ruleset: Ruleset, answers: unknown, options: EvaluateOp
     const states = subset.map((pi) => evaluateItem(p, state, pi, ctx));
     return buildReport(p, state, states, issues, options.explain !== false, subset);
   }
-  const states = p.items.map((pi) => evaluateItem(p, state, pi, ctx));
+  const states = new Array<ItemState>(p.items.length);
+  for (let i = 0; i < states.length; i++) states[i] = evaluateItem(p, state, p.items[i]!, ctx);
   return buildReport(p, state, states, issues, options.explain !== false);
 }
 
@@ -303,8 +308,6 @@ function invalidRulesetReport(ruleset: unknown, issues: readonly Issue[], date: 
 function emptyCounts(): Counts {
   return { total: 0, pass: 0, fail: 0, not_applicable: 0, incomplete: 0 };
 }
-
-const STATUS_INDEX: Readonly<Record<ItemStatus, number>> = { pass: 0, fail: 1, not_applicable: 2, incomplete: 3 };
 
 /** @internal An item's entry in a report: shared and frozen unless it carries an explanation or a note. */
 export function resultOf(p: Prepared, state: EvalState, pi: PreparedItem, s: ItemState, explain: boolean): ItemResult {
@@ -350,14 +353,30 @@ export function buildReport(
   let unverified = 0;
 
   const items: ItemResult[] = new Array(list.length);
+  // Items count in the rows of all, their severity and their own section; sections add up into
+  // their parents' rows afterwards.
+  const own = new Int32Array(r.sections.length * 4);
   for (let i = 0; i < list.length; i++) {
     const pi = list[i]!;
     const s = states[i]!;
+    const status = s.status;
+    const k = STATUS_NUMBER[status];
+    counters[k]!++;
+    counters[pi.severityRow * 4 + k]!++;
+    if (pi.sectionRow >= 0) own[(pi.sectionRow - 3) * 4 + k]!++;
+    if (status !== 'not_applicable' && pi.unverified) unverified++;
+    if (status === 'fail' && pi.majorHazard) majorHazards.push(pi.majorHazard);
+    const judgment = pi.item.judgment ? state.verdicts[pi.index] : undefined;
+    if (
+      s.error === undefined &&
+      !(explain && (status === 'fail' || status === 'incomplete')) &&
+      (judgment === undefined || judgment === PLAIN_JUDGMENT[judgment.verdict])
+    ) {
+      // The shared entry (as resultOf gives), without looking the status up by name again.
+      items[i] = pi.resultAt(k, judgment ? VERDICT_NUMBER[judgment.verdict] : 0);
+      continue;
+    }
     const item = pi.item;
-    const k = STATUS_INDEX[s.status];
-    for (const row of pi.counterRows) counters[row * 4 + k]!++;
-    if (s.status !== 'not_applicable' && item.provenance === 'unverified') unverified++;
-    if (s.status === 'fail' && pi.majorHazard) majorHazards.push(pi.majorHazard);
     if (s.error !== undefined) {
       runtimeIssues.push(
         issue('logic_error', ['items', pi.index], {
@@ -368,6 +387,9 @@ export function buildReport(
     }
     items[i] = resultOf(p, state, pi, s, explain);
   }
+  p.sectionRollup.forEach((rows, j) => {
+    for (const row of rows) for (let k = 0; k < 4; k++) counters[row * 4 + k]! += own[j * 4 + k]!;
+  });
   const counts = (row: number): Counts => ({
     total: counters[row * 4]! + counters[row * 4 + 1]! + counters[row * 4 + 2]! + counters[row * 4 + 3]!,
     pass: counters[row * 4]!,

@@ -16,16 +16,22 @@ export interface PreparedItem {
   /** Whether appliesWhen or check reads a computed path. */
   readonly dynamic: boolean;
   /** The fields whose answers can change its status (every field when dynamic), in ruleset order. */
-  readonly fields: readonly Field[];
+  fields(): readonly Field[];
   /**
    * The item's report entry for a status, shared and frozen, made on first use: without an
    * explanation, and with the inspector's plain verdict when there is one.
    */
   result(status: ItemStatus, verdict: Verdict | undefined): ItemResult;
-  /** Rows of the report's counters this item counts in: all, its severity, its sections. */
-  readonly counterRows: readonly number[];
+  /** {@link result} by the status's and the verdict's numbers (see {@link STATUS_NUMBER}; verdict 0 is none). */
+  resultAt(status: number, verdict: number): ItemResult;
+  /** Row of the report's counters of its severity (1 general, 2 major). */
+  readonly severityRow: number;
+  /** Row of the report's counters of its own section (its parents' rows add it up); -1 for none. */
+  readonly sectionRow: number;
+  /** Whether its wording is unverified. */
+  readonly unverified: boolean;
   /** The major hazard it is when it fails. */
-  readonly majorHazard?: MajorHazard;
+  readonly majorHazard: MajorHazard | undefined;
   readonly explain: readonly {
     readonly when: Fn | null;
     readonly text: LocalizedText;
@@ -66,7 +72,20 @@ export interface Prepared {
   dependents(key: string): readonly number[];
   /** Section ids from a section up to its outermost parent. */
   ancestry(section: string): readonly string[];
+  /** Per section (by index): the counter rows its items count in, its own and its parents'. */
+  readonly sectionRollup: readonly (readonly number[])[];
 }
+
+/** @internal Statuses by number, as counted in reports. */
+export const STATUS_NUMBER: Readonly<Record<ItemStatus, number>> = {
+  pass: 0,
+  fail: 1,
+  not_applicable: 2,
+  incomplete: 3,
+};
+
+/** @internal Verdicts by number; 0 is no verdict. */
+export const VERDICT_NUMBER: Readonly<Record<Verdict, number>> = { compliant: 1, noncompliant: 2, not_applicable: 3 };
 
 const cache = new WeakMap<Ruleset, Prepared>();
 
@@ -132,6 +151,8 @@ export function prepare(ruleset: Ruleset): Prepared {
   const sectionRow = new Map(ruleset.sections.map((sec, i) => [sec.id, 3 + i]));
   const criteria = new Map((ruleset.criteria ?? []).map((c) => [c.id, c]));
   const STATUSES: readonly ItemStatus[] = ['pass', 'fail', 'not_applicable', 'incomplete'];
+  // Every item's shared report entries, in one array: 16 per item (4 statuses × no verdict or 3).
+  const made = new Array<ItemResult | undefined>(ruleset.items.length * 16);
   const VERDICTS: readonly Verdict[] = ['compliant', 'noncompliant', 'not_applicable'];
 
   const items = ruleset.items.map((item, index): PreparedItem => {
@@ -143,16 +164,18 @@ export function prepare(ruleset: Ruleset): Prepared {
       provenance: item.provenance,
       ...(item.majorHazard !== undefined ? { majorHazard: item.majorHazard } : {}),
     };
-    const made = new Array<ItemResult | undefined>(16);
-    const result = (status: ItemStatus, verdict: Verdict | undefined): ItemResult => {
-      const k = STATUSES.indexOf(status) * 4 + (verdict ? VERDICTS.indexOf(verdict) + 1 : 0);
-      let entry = made[k];
+    const resultAt = (k: number, v: number): ItemResult => {
+      let entry = made[index * 16 + k * 4 + v];
       if (!entry) {
+        const status = STATUSES[k]!;
+        const verdict = v === 0 ? undefined : VERDICTS[v - 1]!;
         entry = Object.freeze({ ...base, status, ...(verdict ? { judgment: PLAIN_JUDGMENT[verdict] } : {}) });
-        made[k] = entry;
+        made[index * 16 + k * 4 + v] = entry;
       }
       return entry;
     };
+    const result = (status: ItemStatus, verdict: Verdict | undefined): ItemResult =>
+      resultAt(STATUS_NUMBER[status], verdict ? VERDICT_NUMBER[verdict] : 0);
     const criterion = item.majorHazard !== undefined ? criteria.get(item.majorHazard) : undefined;
     const vars = new Set<string>();
     let dynamic = false;
@@ -172,38 +195,37 @@ export function prepare(ruleset: Ruleset): Prepared {
     }
     for (const f of read) depend(f, index);
     let fields: readonly Field[] | undefined;
-    return {
+    // Every item has every property, in one order: one shape for all, read at fixed offsets
+    // (an object literal with a spread and a getter would be a dictionary).
+    const prepared: PreparedItem = {
       item,
       index,
       result,
-      counterRows: [
-        0,
-        item.severity === 'general' ? 1 : 2,
-        ...ancestry(item.section).map((sec) => sectionRow.get(sec)!),
-      ],
-      ...(item.majorHazard !== undefined
-        ? {
-            majorHazard: Object.freeze({
+      resultAt,
+      severityRow: item.severity === 'general' ? 1 : 2,
+      sectionRow: sectionRow.get(item.section) ?? -1,
+      unverified: item.provenance === 'unverified',
+      majorHazard:
+        item.majorHazard === undefined
+          ? undefined
+          : Object.freeze({
               criterion: item.majorHazard,
               ...(criterion ? { criterionTitle: criterion.title } : {}),
               item: item.id,
               title: item.title,
             }),
-          }
-        : {}),
       applies: item.appliesWhen === undefined ? null : compileNode(item.appliesWhen, slots),
       check: item.check === undefined ? null : compileNode(item.check, slots),
       vars: [...vars].sort(),
       dynamic,
-      get fields() {
-        return (fields ??= dynamic ? ruleset.fields : ruleset.fields.filter((f) => read.has(f.id)));
-      },
+      fields: () => (fields ??= dynamic ? ruleset.fields : ruleset.fields.filter((f) => read.has(f.id))),
       explain: (item.explain ?? []).map((e) => ({
         when: e.when === undefined ? null : compileNode(e.when, slots),
         text: e.text,
         values: Object.entries(e.values ?? {}).map(([name, rule]) => [name, compileNode(rule, slots)] as const),
       })),
     };
+    return prepared;
   });
 
   const dependents = (key: string): readonly number[] => {
@@ -230,6 +252,11 @@ export function prepare(ruleset: Ruleset): Prepared {
     fieldOf,
     dependents,
     ancestry,
+    sectionRollup: ruleset.sections.map((sec) =>
+      ancestry(sec.id)
+        .map((id) => sectionRow.get(id))
+        .filter((row) => row !== undefined),
+    ),
   };
   cache.set(ruleset, prepared);
   return prepared;
