@@ -3,6 +3,7 @@ import { item, ruleset, rulesetJson, t } from '../../../../test/fixtures.js';
 import { checkAnswers, toLogicData } from '../answers/answers.js';
 import { compileLogic } from './compile.js';
 import { evaluate, itemInputs } from './evaluate.js';
+import { createSession } from './session.js';
 import { truthy } from './operators.js';
 
 const docs = ruleset({
@@ -342,5 +343,66 @@ describe('evaluate: rules that read the nested data', () => {
       const status = evaluate(r, answers, { date: '2026-06-30' }).items[0]!.status;
       if (status !== 'incomplete') expect(status).toBe(truthy(compileLogic(rule)(data)) ? 'pass' : 'fail');
     }
+  });
+});
+
+describe('evaluate: items with the same appliesWhen', () => {
+  // They share one closure and, per state of the answers, one value: each must still get what
+  // its own evaluation would give, blank inputs and errors included.
+  const shared = { and: [{ var: 'flag' }, { '>': [{ var: 'a' }, 1] }] };
+  const r = ruleset({
+    items: [
+      item('x', { appliesWhen: shared, check: { '<=': [{ var: 'a' }, 10] } }),
+      item('y', { appliesWhen: structuredClone(shared), check: { '>=': [{ var: 'a' }, 5] } }),
+      item('z', { appliesWhen: { and: [{ var: 'flag' }, { '>': [{ var: 'a' }, 1.0] }, true] }, check: true }),
+      item('e1', { appliesWhen: { throw: 'bad' }, check: true }),
+      item('e2', { appliesWhen: { throw: 'bad' }, check: true }),
+    ],
+  });
+  const statuses = (answers: Record<string, unknown>) =>
+    evaluate(r, answers, { explain: false }).items.map((i) => [i.id, i.status, i.explanation?.missing]);
+
+  it('gives each item its own status and missing inputs', () => {
+    expect(statuses({ flag: true })).toEqual([
+      ['x', 'incomplete', undefined],
+      ['y', 'incomplete', undefined],
+      ['z', 'incomplete', undefined],
+      ['e1', 'incomplete', undefined],
+      ['e2', 'incomplete', undefined],
+    ]);
+    const report = evaluate(r, { flag: true }, {});
+    expect(report.items.map((i) => i.explanation?.missing.map((m) => m.field))).toEqual([['a'], ['a'], ['a'], [], []]);
+    expect(report.issues.map((i) => i.code)).toEqual(['logic_error', 'logic_error']);
+    expect(statuses({ flag: true, a: 7 }).map((s) => s[1])).toEqual([
+      'pass',
+      'pass',
+      'pass',
+      'incomplete',
+      'incomplete',
+    ]);
+    expect(statuses({ flag: false, a: 12 }).map((s) => s[1])).toEqual([
+      'not_applicable',
+      'not_applicable',
+      'not_applicable',
+      'incomplete',
+      'incomplete',
+    ]);
+  });
+
+  it('changes together in a session as their inputs change', () => {
+    const session = createSession(r, { flag: true, a: 7 });
+    expect(session.set('a', 2).changed.map((c) => [c.id, c.to])).toEqual([['y', 'fail']]);
+    expect(session.set('flag', false).changed.map((c) => [c.id, c.to])).toEqual([
+      ['x', 'not_applicable'],
+      ['y', 'not_applicable'],
+      ['z', 'not_applicable'],
+    ]);
+    expect(session.set('a', null).changed.map((c) => [c.id, c.to])).toEqual([]);
+    expect(session.set('flag', true).changed.map((c) => [c.id, c.to])).toEqual([
+      ['x', 'incomplete'],
+      ['y', 'incomplete'],
+      ['z', 'incomplete'],
+    ]);
+    expect(session.report()).toEqual(evaluate(r, { flag: true }));
   });
 });

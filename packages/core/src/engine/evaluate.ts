@@ -64,6 +64,8 @@ export class EvalState {
   #data: Record<string, unknown> | undefined;
   /** Slots of valid field answers, in the order given: the order of the nested data's keys. */
   readonly #order: number[];
+  /** @internal Per group of items with the same `appliesWhen`: whether they apply, once known. */
+  applied: (ItemState | undefined)[];
 
   constructor(
     readonly p: Prepared,
@@ -75,6 +77,7 @@ export class EvalState {
     readonly date: string | undefined,
   ) {
     this.#order = order;
+    this.applied = new Array<ItemState | undefined>(p.appliesGroups);
   }
 
   /**
@@ -113,6 +116,7 @@ export class EvalState {
     // The data, once made, changes as answers do (keeping the place of each key).
     setSegments(this.data, this.p.segments[slot]!, value);
     this.slots[slot] = value;
+    this.applied = new Array<ItemState | undefined>(this.p.appliesGroups);
   }
 }
 
@@ -162,15 +166,41 @@ export function blankInputs(p: Prepared, state: EvalState): string[] | undefined
   return missing;
 }
 
+/** What an `appliesWhen` gives when the item applies. */
+const APPLIES: ItemState = { status: 'pass' };
+
+/**
+ * Whether an item applies: {@link APPLIES}, or the item's state when it does not (or cannot be
+ * told). Items with the same `appliesWhen` share one answer per state of the answers.
+ */
+function applies(p: Prepared, state: EvalState, pi: PreparedItem, ctx: EvalContext): ItemState {
+  const known = state.applied[pi.appliesGroup];
+  if (known !== undefined) return known;
+  let result: ItemState;
+  try {
+    const value = run(state, pi.applies!, ctx);
+    const missing = reads.length === 0 ? undefined : blankInputs(p, state);
+    result = missing ? { status: 'incomplete', missing } : truthy(value) ? APPLIES : NOT_APPLICABLE;
+  } catch (error) {
+    result = failed(ctx, error);
+  }
+  state.applied[pi.appliesGroup] = result;
+  return result;
+}
+
+function failed(ctx: EvalContext, error: unknown): ItemState {
+  ctx.missing = null;
+  ctx.above.length = 0;
+  return { status: 'incomplete', error: error instanceof Error ? error.message : String(error) };
+}
+
 /** @internal Evaluates one item. */
 export function evaluateItem(p: Prepared, state: EvalState, pi: PreparedItem, ctx: EvalContext): ItemState {
+  if (pi.applies) {
+    const a = applies(p, state, pi, ctx);
+    if (a !== APPLIES) return a;
+  }
   try {
-    if (pi.applies) {
-      const value = run(state, pi.applies, ctx);
-      const missing = reads.length === 0 ? undefined : blankInputs(p, state);
-      if (missing) return { status: 'incomplete', missing };
-      if (!truthy(value)) return NOT_APPLICABLE;
-    }
     if (pi.item.judgment) {
       const j = state.verdicts[pi.index];
       if (!j) return { status: 'incomplete', missing: [pi.item.id] };
@@ -181,9 +211,7 @@ export function evaluateItem(p: Prepared, state: EvalState, pi: PreparedItem, ct
     if (missing) return { status: 'incomplete', missing };
     return truthy(value) ? PASS : FAIL;
   } catch (error) {
-    ctx.missing = null;
-    ctx.above.length = 0;
-    return { status: 'incomplete', error: error instanceof Error ? error.message : String(error) };
+    return failed(ctx, error);
   }
 }
 

@@ -10,6 +10,8 @@ export interface PreparedItem {
   readonly item: Item;
   readonly index: number;
   readonly applies: Fn | null;
+  /** Its group of items whose `appliesWhen` is the same rule (-1 without one). */
+  readonly appliesGroup: number;
   readonly check: Fn | null;
   /** Paths read by appliesWhen and check, at the top scope. */
   readonly vars: readonly string[];
@@ -64,6 +66,8 @@ export interface Prepared {
   readonly fieldSlot: ReadonlyMap<string, number>;
   /** What an answer key answers: a field (its slot) or a judgment item (its index). */
   readonly answerTargets: ReadonlyMap<string, AnswerTarget>;
+  /** How many groups of items with the same `appliesWhen` there are. */
+  readonly appliesGroups: number;
   /** Each field's compiled `appliesWhen` (fields without one always show). */
   readonly fieldRules: ReadonlyMap<string, Fn>;
   /** The field a rule path belongs to: the field itself, or the field whose value it reads into. */
@@ -155,7 +159,21 @@ export function prepare(ruleset: Ruleset): Prepared {
   const made = new Array<ItemResult | undefined>(ruleset.items.length * 16);
   const VERDICTS: readonly Verdict[] = ['compliant', 'noncompliant', 'not_applicable'];
 
+  // Items whose appliesWhen is written the same way share its closure and, per evaluation, its value.
+  const groups = new Map<string, { group: number; fn: Fn }>();
+  let groupCount = 0;
+  const appliesOf = (rule: unknown): { group: number; fn: Fn } => {
+    const key = sameRuleKey(rule);
+    let hit = key === undefined ? undefined : groups.get(key);
+    if (!hit) {
+      hit = { group: groupCount++, fn: compileNode(rule, slots) };
+      if (key !== undefined) groups.set(key, hit);
+    }
+    return hit;
+  };
+
   const items = ruleset.items.map((item, index): PreparedItem => {
+    const applies = item.appliesWhen === undefined ? undefined : appliesOf(item.appliesWhen);
     const base = {
       id: item.id,
       section: item.section,
@@ -214,7 +232,8 @@ export function prepare(ruleset: Ruleset): Prepared {
               item: item.id,
               title: item.title,
             }),
-      applies: item.appliesWhen === undefined ? null : compileNode(item.appliesWhen, slots),
+      applies: applies ? applies.fn : null,
+      appliesGroup: applies ? applies.group : -1,
       check: item.check === undefined ? null : compileNode(item.check, slots),
       vars: [...vars].sort(),
       dynamic,
@@ -248,6 +267,7 @@ export function prepare(ruleset: Ruleset): Prepared {
     segments,
     fieldSlot,
     answerTargets,
+    appliesGroups: groupCount,
     fieldRules,
     fieldOf,
     dependents,
@@ -260,4 +280,26 @@ export function prepare(ruleset: Ruleset): Prepared {
   };
   cache.set(ruleset, prepared);
   return prepared;
+}
+
+/**
+ * A key that two rules share only when they are the same rule: their JSON text, for rules that
+ * are plain JSON (undefined for anything JSON would blur: undefined, NaN, ±Infinity, -0, objects
+ * that are not plain).
+ */
+function sameRuleKey(rule: unknown): string | undefined {
+  const plain = (node: unknown, depth: number): boolean => {
+    if (depth > 200) return false;
+    if (node === null || typeof node === 'string' || typeof node === 'boolean') return true;
+    if (typeof node === 'number') return Number.isFinite(node) && !Object.is(node, -0);
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) if (!(i in node) || !plain(node[i], depth + 1)) return false;
+      return true;
+    }
+    if (typeof node !== 'object' || Object.getPrototypeOf(node) !== Object.prototype) return false;
+    for (const key in node)
+      if (!Object.hasOwn(node, key) || !plain((node as Record<string, unknown>)[key], depth + 1)) return false;
+    return true;
+  };
+  return plain(rule, 0) ? JSON.stringify(rule) : undefined;
 }
