@@ -406,3 +406,29 @@ describe('evaluate: items with the same appliesWhen', () => {
     expect(session.report()).toEqual(evaluate(r, { flag: true }));
   });
 });
+
+describe('evaluate: answers in any order', () => {
+  it('checks each key whatever its position, as checkAnswers does', () => {
+    const r = ruleset();
+    const entries: [string, unknown][] = [
+      ['a', 3],
+      ['flag', true],
+      ['b', 'x'],
+      ['doc.valid_to', '2026-01-01'],
+      ['nope', 1],
+    ];
+    let seed = 3;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let round = 0; round < 60; round++) {
+      entries[0] = ['a', rnd() < 0.5 ? 3 : 30];
+      const picked = entries.filter(() => rnd() < 0.7).sort(() => rnd() - 0.5);
+      const answers = Object.fromEntries(picked);
+      const report = evaluate(r, answers, { date: '2026-06-30', explain: false });
+      const checked = checkAnswers(r, answers);
+      expect(report.issues).toEqual(checked.issues);
+      const a = checked.values.get('a') as number | undefined;
+      const expected = a === undefined ? 'incomplete' : a <= 10 ? 'pass' : 'fail';
+      expect(report.items[0]!.status, JSON.stringify(answers)).toBe(expected);
+    }
+  });
+});

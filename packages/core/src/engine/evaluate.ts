@@ -28,7 +28,14 @@ import { compileNode, newContext, type EvalContext, type Fn } from './compile.js
 import { toDayNumber } from './dates.js';
 import { decisiveConditions, fillTemplate } from './explain.js';
 import { truthy } from './operators.js';
-import { prepare, STATUS_NUMBER, VERDICT_NUMBER, type Prepared, type PreparedItem } from './prepare.js';
+import {
+  prepare,
+  STATUS_NUMBER,
+  VERDICT_NUMBER,
+  type AnswerTarget,
+  type Prepared,
+  type PreparedItem,
+} from './prepare.js';
 
 /** Options of an evaluation. */
 export interface EvaluateOptions {
@@ -243,11 +250,20 @@ export function stateFrom(
     // One lookup per answer, straight into the slots: as checkAnswers, without its maps.
     const given = answers as Record<string, unknown>;
     if (keep) kept = new Array<unknown>(keys.length);
+    // Answers from one form come with their keys in one order: the key at each position last
+    // time is checked first (a pointer comparison of property names) before the table.
+    const { keys: lastKeys, targets: lastTargets } = p.lastAnswers;
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
       const value = given[key];
       if (kept) kept[i] = value;
-      const target = p.answerTargets.get(key);
+      let target: AnswerTarget | undefined;
+      if (lastKeys[i] === key) target = lastTargets[i];
+      else {
+        target = p.answerTargets.get(key);
+        lastKeys[i] = key;
+        lastTargets[i] = target;
+      }
       if (target === undefined) {
         issues.push(unknownAnswer(key));
         continue;

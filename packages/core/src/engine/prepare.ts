@@ -66,6 +66,8 @@ export interface Prepared {
   readonly fieldSlot: ReadonlyMap<string, number>;
   /** What an answer key answers: a field (its slot) or a judgment item (its index). */
   readonly answerTargets: ReadonlyMap<string, AnswerTarget>;
+  /** The keys of the answers last checked, by position, with their targets (undefined: unknown key). */
+  readonly lastAnswers: { readonly keys: string[]; readonly targets: (AnswerTarget | undefined)[] };
   /** How many groups of items with the same `appliesWhen` there are. */
   readonly appliesGroups: number;
   /** Each field's compiled `appliesWhen` (fields without one always show). */
@@ -267,6 +269,7 @@ export function prepare(ruleset: Ruleset): Prepared {
     segments,
     fieldSlot,
     answerTargets,
+    lastAnswers: { keys: [], targets: [] },
     appliesGroups: groupCount,
     fieldRules,
     fieldOf,

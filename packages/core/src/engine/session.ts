@@ -87,7 +87,10 @@ export class Session {
       if (answers && typeof answers === 'object')
         for (const [k, v] of Object.entries(answers)) if (!isBlank(v)) this.#raw[k] = v;
     }
-    this.#states = this.#p.items.map((pi) => evaluateItem(this.#p, this.#state, pi, this.#ctx));
+    const p = this.#p;
+    const ctx = this.#ctx;
+    this.#states = new Array<ItemState>(p.items.length);
+    for (let i = 0; i < p.items.length; i++) this.#states[i] = evaluateItem(p, state, p.items[i]!, ctx);
     this.#outcome = outcomeOf(this.#states);
   }
 
