@@ -331,7 +331,7 @@ function build(node: object, table: SlotTable | undefined): Fn {
       // Fallbacks run in the scope of the error.
       return buildTry(args.map((a, i) => (i === 0 ? top(a) : compileNode(a))));
     default:
-      return buildEager(op, args, top);
+      return buildEager(op, args, top, table);
   }
 }
 
@@ -395,6 +395,75 @@ const BINARY: Readonly<Record<string, (a: any, b: any) => unknown>> = {
 };
 /* eslint-enable eqeqeq */
 
+/**
+ * A `var` of a constant path without a default, read without a closure of its own: a field's
+ * slot, or a path of one or two names no built-in prototype has (as {@link buildVar} reads them).
+ */
+interface VarRead {
+  /** 0: slot; 1: one name; 2: two names. */
+  readonly kind: number;
+  readonly slot: number;
+  readonly required: boolean;
+  readonly key: string;
+  readonly s0: string;
+  readonly s1: string;
+}
+
+function varRead(node: unknown, table: SlotTable | undefined): VarRead | undefined {
+  if (!isLogic(node) || opOf(node) !== 'var') return undefined;
+  const args = argsOf(node, 'var');
+  const first = args[0];
+  if (args.length !== 1 || (typeof first !== 'string' && typeof first !== 'number') || first === '') return undefined;
+  const key = String(first);
+  const slot = table?.index.get(key);
+  if (table && slot !== undefined) return { kind: 0, slot, required: table.required[slot]!, key, s0: '', s1: '' };
+  // A path that is not a field reads the data: only the slot table's fields are inlined there.
+  if (table) return undefined;
+  const segments = key.split('.');
+  if (segments.length > 2 || segments.some((k) => INHERITED.has(k))) return undefined;
+  return { kind: segments.length, slot: -1, required: false, key, s0: segments[0]!, s1: segments[1] ?? '' };
+}
+
+/** What the `var` closures of {@link buildVar} give for a {@link VarRead}, recording a blank read. */
+function readVar(d: unknown, c: EvalContext, r: VarRead): unknown {
+  let v: unknown;
+  if (r.kind === 0) {
+    v = c.slots[r.slot];
+    if (v !== undefined) return v;
+    if (r.required && c.missing) c.missing.push(r.key);
+    return null;
+  }
+  v = d === null || d === undefined ? undefined : (d as Record<string, unknown>)[r.s0];
+  if (r.kind === 2) v = v === null || v === undefined ? undefined : (v as Record<string, unknown>)[r.s1];
+  if (v !== undefined && v !== null) return v;
+  if (c.missing) c.missing.push(r.key);
+  return null;
+}
+
+// Each comparison written out, so that each closure compares inline (one call site per operator).
+/* eslint-disable eqeqeq -- loose equality is JSON-Logic's definition of == and != */
+const COMPARE: Readonly<Record<string, (r: VarRead, k: any) => Fn>> = {
+  '==': (r, k) => (d, c) => readVar(d, c, r) == k,
+  '===': (r, k) => (d, c) => readVar(d, c, r) === k,
+  '!=': (r, k) => (d, c) => readVar(d, c, r) != k,
+  '!==': (r, k) => (d, c) => readVar(d, c, r) !== k,
+  '>': (r, k) => (d, c) => (readVar(d, c, r) as any) > k,
+  '>=': (r, k) => (d, c) => (readVar(d, c, r) as any) >= k,
+  '<': (r, k) => (d, c) => (readVar(d, c, r) as any) < k,
+  '<=': (r, k) => (d, c) => (readVar(d, c, r) as any) <= k,
+};
+const COMPARE_VARS: Readonly<Record<string, (r: VarRead, s: VarRead) => Fn>> = {
+  '==': (r, s) => (d, c) => readVar(d, c, r) == readVar(d, c, s),
+  '===': (r, s) => (d, c) => readVar(d, c, r) === readVar(d, c, s),
+  '!=': (r, s) => (d, c) => readVar(d, c, r) != readVar(d, c, s),
+  '!==': (r, s) => (d, c) => readVar(d, c, r) !== readVar(d, c, s),
+  '>': (r, s) => (d, c) => (readVar(d, c, r) as any) > (readVar(d, c, s) as any),
+  '>=': (r, s) => (d, c) => (readVar(d, c, r) as any) >= (readVar(d, c, s) as any),
+  '<': (r, s) => (d, c) => (readVar(d, c, r) as any) < (readVar(d, c, s) as any),
+  '<=': (r, s) => (d, c) => (readVar(d, c, r) as any) <= (readVar(d, c, s) as any),
+};
+/* eslint-enable eqeqeq */
+
 function isConstant(node: unknown): boolean {
   return node === null || (typeof node !== 'object' && node !== undefined);
 }
@@ -402,7 +471,7 @@ function isConstant(node: unknown): boolean {
 // Operators that may hand an argument back as their value: their operands stay fresh.
 const RETURNS_ARGUMENT = new Set(['log', 'throw']);
 
-function buildEager(op: string, args: readonly unknown[], top: (n: unknown) => Fn): Fn {
+function buildEager(op: string, args: readonly unknown[], top: (n: unknown) => Fn, table: SlotTable | undefined): Fn {
   const fn = eagerOperator(op);
   if (!fn) {
     // analyzeLogic rejects unknown operators; a caller of compileNode that skipped it gets a thrown error.
@@ -416,7 +485,7 @@ function buildEager(op: string, args: readonly unknown[], top: (n: unknown) => F
     return constant ? () => constant : top(a);
   });
   if (fns.length === 2) {
-    const special = buildBinary(op, args, fns as [Fn, Fn], top);
+    const special = buildBinary(op, args, fns as [Fn, Fn], top, table);
     if (special) return special;
   }
   if (fns.length === 1) {
@@ -441,8 +510,21 @@ const DATE_TESTS: Readonly<Record<string, (x: number, y: number) => boolean>> = 
 };
 
 /** Two-argument operations without an arguments array; undefined when there is no special form. */
-function buildBinary(op: string, args: readonly unknown[], [a, b]: [Fn, Fn], top: (n: unknown) => Fn): Fn | undefined {
+function buildBinary(
+  op: string,
+  args: readonly unknown[],
+  [a, b]: [Fn, Fn],
+  top: (n: unknown) => Fn,
+  table: SlotTable | undefined,
+): Fn | undefined {
   const [x, y] = args;
+  if (Object.hasOwn(COMPARE, op)) {
+    // A comparison of a field with a constant or another field: one closure, reads inlined.
+    const vx = varRead(x, table);
+    if (vx && isConstant(y)) return COMPARE[op]!(vx, y);
+    const vy = vx && varRead(y, table);
+    if (vx && vy) return COMPARE_VARS[op]!(vx, vy);
+  }
   if (Object.hasOwn(BINARY, op)) {
     const bin = BINARY[op]!;
     // A constant operand is read once, at compile time.

@@ -28,14 +28,7 @@ import { compileNode, newContext, type EvalContext, type Fn } from './compile.js
 import { toDayNumber } from './dates.js';
 import { decisiveConditions, fillTemplate } from './explain.js';
 import { truthy } from './operators.js';
-import {
-  prepare,
-  STATUS_NUMBER,
-  VERDICT_NUMBER,
-  type AnswerTarget,
-  type Prepared,
-  type PreparedItem,
-} from './prepare.js';
+import { prepare, VERDICT_NUMBER, type AnswerTarget, type Prepared, type PreparedItem } from './prepare.js';
 
 /** Options of an evaluation. */
 export interface EvaluateOptions {
@@ -208,7 +201,7 @@ export function evaluateItem(p: Prepared, state: EvalState, pi: PreparedItem, ct
     if (a !== APPLIES) return a;
   }
   try {
-    if (pi.item.judgment) {
+    if (pi.judgment) {
       const j = state.verdicts[pi.index];
       if (!j) return { status: 'incomplete', missing: [pi.item.id] };
       return j.verdict === 'compliant' ? PASS : j.verdict === 'noncompliant' ? FAIL : NOT_APPLICABLE;
@@ -400,24 +393,26 @@ export function buildReport(
   // Items count in the rows of all, their severity and their own section; sections add up into
   // their parents' rows afterwards.
   const own = new Int32Array(r.sections.length * 4);
+  const made = p.made;
   for (let i = 0; i < list.length; i++) {
     const pi = list[i]!;
     const s = states[i]!;
     const status = s.status;
-    const k = STATUS_NUMBER[status];
+    const k = status === 'pass' ? 0 : status === 'fail' ? 1 : status === 'not_applicable' ? 2 : 3;
     counters[k]!++;
     counters[pi.severityRow * 4 + k]!++;
     if (pi.sectionRow >= 0) own[(pi.sectionRow - 3) * 4 + k]!++;
     if (status !== 'not_applicable' && pi.unverified) unverified++;
     if (status === 'fail' && pi.majorHazard) majorHazards.push(pi.majorHazard);
-    const judgment = pi.item.judgment ? state.verdicts[pi.index] : undefined;
+    const judgment = pi.judgment ? state.verdicts[pi.index] : undefined;
     if (
       s.error === undefined &&
       !(explain && (status === 'fail' || status === 'incomplete')) &&
       (judgment === undefined || judgment === PLAIN_JUDGMENT[judgment.verdict])
     ) {
       // The shared entry (as resultOf gives), without looking the status up by name again.
-      items[i] = pi.resultAt(k, judgment ? VERDICT_NUMBER[judgment.verdict] : 0);
+      const v = judgment ? VERDICT_NUMBER[judgment.verdict] : 0;
+      items[i] = made[pi.index * 16 + k * 4 + v] ?? pi.resultAt(k, v);
       continue;
     }
     const item = pi.item;

@@ -32,6 +32,8 @@ export interface PreparedItem {
   readonly sectionRow: number;
   /** Whether its wording is unverified. */
   readonly unverified: boolean;
+  /** Whether the inspector judges it. */
+  readonly judgment: boolean;
   /** The major hazard it is when it fails. */
   readonly majorHazard: MajorHazard | undefined;
   readonly explain: readonly {
@@ -78,6 +80,8 @@ export interface Prepared {
   dependents(key: string): readonly number[];
   /** Section ids from a section up to its outermost parent. */
   ancestry(section: string): readonly string[];
+  /** The shared report entries made so far: item i's for status k and verdict v at `i * 16 + k * 4 + v`. */
+  readonly made: readonly (ItemResult | undefined)[];
   /** Per section (by index): the counter rows its items count in, its own and its parents'. */
   readonly sectionRollup: readonly (readonly number[])[];
 }
@@ -225,6 +229,7 @@ export function prepare(ruleset: Ruleset): Prepared {
       severityRow: item.severity === 'general' ? 1 : 2,
       sectionRow: sectionRow.get(item.section) ?? -1,
       unverified: item.provenance === 'unverified',
+      judgment: item.judgment === true,
       majorHazard:
         item.majorHazard === undefined
           ? undefined
@@ -275,6 +280,7 @@ export function prepare(ruleset: Ruleset): Prepared {
     fieldOf,
     dependents,
     ancestry,
+    made,
     sectionRollup: ruleset.sections.map((sec) =>
       ancestry(sec.id)
         .map((id) => sectionRow.get(id))
