@@ -479,13 +479,21 @@ function buildEager(op: string, args: readonly unknown[], top: (n: unknown) => F
       throw new LogicThrow({ type: 'Unknown Operator', key: op });
     };
   }
+  if (args.length === 2 && Object.hasOwn(COMPARE, op)) {
+    // A comparison of a field with a constant or another field: one closure, reads inlined.
+    const [x, y] = args;
+    const vx = varRead(x, table);
+    if (vx && isConstant(y)) return COMPARE[op]!(vx, y);
+    const vy = vx && varRead(y, table);
+    if (vx && vy) return COMPARE_VARS[op]!(vx, vy);
+  }
   const shared = !RETURNS_ARGUMENT.has(op);
   const fns = args.map((a) => {
     const constant = shared ? constantList(a) : undefined;
     return constant ? () => constant : top(a);
   });
   if (fns.length === 2) {
-    const special = buildBinary(op, args, fns as [Fn, Fn], top, table);
+    const special = buildBinary(op, args, fns as [Fn, Fn], top);
     if (special) return special;
   }
   if (fns.length === 1) {
@@ -510,21 +518,8 @@ const DATE_TESTS: Readonly<Record<string, (x: number, y: number) => boolean>> = 
 };
 
 /** Two-argument operations without an arguments array; undefined when there is no special form. */
-function buildBinary(
-  op: string,
-  args: readonly unknown[],
-  [a, b]: [Fn, Fn],
-  top: (n: unknown) => Fn,
-  table: SlotTable | undefined,
-): Fn | undefined {
+function buildBinary(op: string, args: readonly unknown[], [a, b]: [Fn, Fn], top: (n: unknown) => Fn): Fn | undefined {
   const [x, y] = args;
-  if (Object.hasOwn(COMPARE, op)) {
-    // A comparison of a field with a constant or another field: one closure, reads inlined.
-    const vx = varRead(x, table);
-    if (vx && isConstant(y)) return COMPARE[op]!(vx, y);
-    const vy = vx && varRead(y, table);
-    if (vx && vy) return COMPARE_VARS[op]!(vx, vy);
-  }
   if (Object.hasOwn(BINARY, op)) {
     const bin = BINARY[op]!;
     // A constant operand is read once, at compile time.
