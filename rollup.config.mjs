@@ -5,7 +5,7 @@ import { dts } from 'rollup-plugin-dts';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { transform } from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -95,25 +95,6 @@ const typescriptByEsbuild = ({ bundleCore }) => ({
   },
 });
 
-/**
- * Zod's JSON Schema generation (used by `npm run schema` in Node, never in a browser) replaced by
- * stubs in the script-tag bundle: about 5 KB gzip of the 60 KB budget. Calling it there throws.
- * @returns {import('rollup').Plugin}
- */
-const withoutZodJsonSchema = () => ({
-  name: 'safecheck-without-zod-json-schema',
-  load(id) {
-    if (!/[\\/]zod[\\/]v4[\\/]core[\\/](json-schema-processors|to-json-schema|json-schema-generator)\.js$/.test(id))
-      return null;
-    const names = [...readFileSync(id, 'utf8').matchAll(/export (?:const|function|class) (\w+)/g)].map((m) => m[1]);
-    return [
-      'const unavailable = () => { throw new Error("JSON Schema generation is not in the script-tag bundle"); };',
-      'const stub = () => unavailable;',
-      ...names.map((n) => `export const ${n} = stub;`),
-    ].join('\n');
-  },
-});
-
 const elementEntries = [
   'index',
   'components/safecheck-form/safecheck-form',
@@ -153,7 +134,6 @@ const elements = [
     plugins: [
       typescriptByEsbuild({ bundleCore: true }),
       nodeResolve({ browser: true, exportConditions: ['production'] }),
-      withoutZodJsonSchema(),
       terser({ ecma: 2020, module: true, compress: { passes: 3 }, format: { comments: false } }),
     ],
   })),

@@ -1,12 +1,12 @@
 // Writes the JSON Schemas that experts' editors read, from the zod schemas (never edit them by hand).
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CasesFileSchema, RulesetSchema } from '../packages/core/src/index.js';
 import { LOCALIZED_TEXT_JSON_SCHEMA } from '../packages/core/src/schema/ruleset.js';
 
 /** The JSON Schema of a zod schema, as an editor reads it (defaults make keys optional). */
-export function jsonSchemaOf(schema: z.ZodType, id: string): string {
+export function jsonSchemaOf(schema: z.core.$ZodType, id: string): string {
   const json = z.toJSONSchema(schema, {
     target: 'draft-2020-12',
     io: 'input',

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { analyzeLogic } from './engine/analyze.js';
 import { issue, ISSUE_CODES, type Issue, type IssueCode, type PathSegment } from './issues.js';
 import { compileAcceptor, UNSURE, type Acceptor } from './schema/accept.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { compileAcceptor, UNSURE } from './accept.js';
 import { RulesetSchema } from './ruleset.js';
 
@@ -113,12 +113,19 @@ describe('compileAcceptor', () => {
   });
 
   it('leaves what it does not know to zod', () => {
-    expect(compileAcceptor(z.string().trim())).toBeNull();
-    expect(compileAcceptor(z.object({ a: z.string() }).catchall(z.number()))).toBeNull();
+    expect(compileAcceptor(z.string().check(z.trim()))).toBeNull();
+    expect(compileAcceptor(z.catchall(z.object({ a: z.string() }), z.number()))).toBeNull();
     expect(compileAcceptor(z.union([z.string(), z.number()]))).toBeNull();
     const loose = compileAcceptor(z.object({ a: z.string() }))!;
     expect(loose({ a: 'x' })).toEqual({ a: 'x' });
     expect(loose({ a: 'x', b: 1 })).toBe(UNSURE); // zod strips b: not ours to decide
     expect(loose({ a: undefined })).toBe(UNSURE);
+  });
+
+  it('runs the checks a schema is itself (z.int()), and skips metadata', () => {
+    const count = compileAcceptor(z.int().check(z.positive(), z.meta({ description: 'how many' })))!;
+    expect(count(3)).toBe(3);
+    expect(count(1.5)).toBe(UNSURE);
+    expect(count(0)).toBe(UNSURE);
   });
 });

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 /** @internal What an acceptor returns when it cannot vouch for a value. */
 export const UNSURE: unique symbol = Symbol('unsure');
@@ -64,13 +64,19 @@ const KNOWN_CHECKS = new Set([
   'custom',
 ]);
 
+// Checks that only attach metadata (for the JSON Schema): nothing to run.
+const METADATA = new Set(['meta', 'describe']);
+
+/** A schema's checks as zod runs them: the schema itself first when it is one (z.int(), z.custom()). */
 function checksOf(s: Schema): Check[] | null {
-  const checks = (s._zod.def.checks ?? []) as Check[];
-  for (const ch of checks) {
+  const checks: Check[] = s._zod.traits.has('$ZodCheck') ? [s as unknown as Check] : [];
+  for (const ch of (s._zod.def.checks ?? []) as Check[]) {
     const kind = ch._zod.def.check;
+    if (METADATA.has(kind)) continue;
     // Checks that rewrite the value (trim, lowercase) are zod's alone.
     if (!KNOWN_CHECKS.has(kind)) return null;
     if (kind === 'string_format' && (ch._zod.def as { format?: string }).format !== 'regex') return null;
+    checks.push(ch);
   }
   return checks;
 }
@@ -86,13 +92,6 @@ function build(s: Schema, compile: (s: Schema) => Acceptor | null): Acceptor | n
   const def = s._zod.def as z.core.$ZodTypeDef & Record<string, unknown>;
   if ((def as { coerce?: boolean }).coerce) return null;
   const type = def.type;
-  if (type === 'custom') {
-    // The custom schema is itself a check (its fn), before the checks added to it.
-    const checks = checksOf(s);
-    if (!checks) return null;
-    const all = [s as unknown as Check, ...checks];
-    return (v) => (passes(all, v) ? v : UNSURE);
-  }
   const checks = checksOf(s);
   if (!checks) return null;
   switch (type) {
@@ -102,6 +101,7 @@ function build(s: Schema, compile: (s: Schema) => Acceptor | null): Acceptor | n
       return withChecks(checks, (v) => typeof v === 'number' && Number.isFinite(v));
     case 'boolean':
       return withChecks(checks, (v) => typeof v === 'boolean');
+    case 'custom':
     case 'unknown':
     case 'any':
       return withChecks(checks, () => true);

@@ -1,8 +1,17 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
-// zod compiles object parsers with `new Function` wherever a page allows it. safecheck never
-// evaluates code (portals forbid it by Content-Security-Policy), so parsing stays interpreted.
+// zod/mini: the functional build of zod, of which a bundle keeps only what the schemas use (the
+// script-tag bundle has a 60 KB budget). zod compiles object parsers with `new Function` wherever a
+// page allows it; safecheck never evaluates code (portals forbid it by Content-Security-Policy),
+// so parsing stays interpreted.
 z.config({ jitless: true });
+
+/** The schema with metadata for the JSON Schema (editors' hover and completion), on a copy. */
+const meta = <T extends z.ZodMiniType>(schema: T, data: z.core.GlobalMeta): T => schema.check(z.meta(data));
+/** The schema with a description for the JSON Schema, on a copy. */
+const described = <T extends z.ZodMiniType>(schema: T, description: string): T => meta(schema, { description });
+const nonEmpty = () => z.string().check(z.minLength(1));
+const semver = () => z.string().check(z.regex(SEMVER, 'a semantic version such as 1.0.0'));
 
 /** The engine dialect this build understands. A ruleset names the dialect it needs. */
 export const DIALECT = 1;
@@ -31,9 +40,8 @@ export const LOCALIZED_TEXT_JSON_SCHEMA = {
  * one plain function rather than zod's general object machinery (several times faster when a
  * page first loads a large ruleset); it reports the same issues an object schema would.
  */
-export const LocalizedTextSchema = z
-  .custom<{ 'zh-CN': string; en: string }>()
-  .check((ctx) => {
+export const LocalizedTextSchema = meta(
+  z.custom<{ 'zh-CN': string; en: string }>().check((ctx) => {
     const v = ctx.value as unknown;
     if (v === null || typeof v !== 'object' || Array.isArray(v)) {
       ctx.issues.push({ code: 'invalid_type', expected: 'object', input: v });
@@ -53,108 +61,101 @@ export const LocalizedTextSchema = z
     if (keys.length === 2 && typeof o['zh-CN'] === 'string' && typeof o.en === 'string') return;
     const extra = keys.filter((k) => k !== 'zh-CN' && k !== 'en');
     if (extra.length > 0) ctx.issues.push({ code: 'unrecognized_keys', keys: extra, input: o });
-  })
-  .meta({ title: 'Localized text', description: 'The same text in zh-CN and en.' });
+  }),
+  { title: 'Localized text', description: 'The same text in zh-CN and en.' },
+);
 
 /** A stable, lowercase, dotted or kebab id (`hazchem-78.4.12`). Once published it never changes meaning. */
-export const IdSchema = z
-  .string()
-  .max(100)
-  .regex(ID, 'lowercase letters and digits, separated by "." or "-"')
-  .meta({ description: 'Stable id: lowercase, dotted or kebab. Once published it never changes meaning.' });
+export const IdSchema = described(
+  z.string().check(z.maxLength(100), z.regex(ID, 'lowercase letters and digits, separated by "." or "-"')),
+  'Stable id: lowercase, dotted or kebab. Once published it never changes meaning.',
+);
 
 /** A field id: dot-separated identifiers (`vehicle.rtc_valid_to`); the dots nest the answer in rule data. */
-export const FieldIdSchema = z
-  .string()
-  .regex(FIELD_ID, 'dot-separated identifiers such as vehicle.rtc_valid_to')
-  .meta({ description: 'Field id, read by rules as {"var": "<id>"}.' });
+export const FieldIdSchema = described(
+  z.string().check(z.regex(FIELD_ID, 'dot-separated identifiers such as vehicle.rtc_valid_to')),
+  'Field id, read by rules as {"var": "<id>"}.',
+);
 
 /** An ISO calendar date, `YYYY-MM-DD`. */
-export const IsoDateSchema = z.string().regex(ISO_DATE, 'an ISO date YYYY-MM-DD').meta({ format: 'date' });
+export const IsoDateSchema = meta(z.string().check(z.regex(ISO_DATE, 'an ISO date YYYY-MM-DD')), { format: 'date' });
 
 /** A JSON-Logic rule. Checked by the engine (operators, variables, depth), not by the schema. */
-export const LogicSchema = z.unknown().meta({
+export const LogicSchema = meta(z.unknown(), {
   title: 'JSON-Logic rule',
   description: 'A JSON-Logic rule: {"operator": [arguments]}. See docs/guides/logic.md for the operators.',
 });
 
 /** Whether a text was checked against the official source. */
-export const VerificationSchema = z.enum(['verified', 'unverified']).meta({
-  description: 'verified: checked against the official text; unverified: drafted or recalled, an expert must confirm.',
-});
+export const VerificationSchema = described(
+  z.enum(['verified', 'unverified']),
+  'verified: checked against the official text; unverified: drafted or recalled, an expert must confirm.',
+);
 
 /** A legal basis: the document, its number, the clause, and whether it was checked. */
-export const BasisSchema = z
-  .object({
-    document: LocalizedTextSchema.meta({ description: 'The law, regulation or standard, by title.' }),
-    number: z.string().min(1).optional().meta({ description: 'Its number, e.g. 应急〔2019〕78号 or GB/T 50493-2019.' }),
-    clause: z.string().min(1).optional().meta({ description: 'Article or clause, e.g. 第二十三条 or 5.5.2.' }),
-    status: VerificationSchema,
-    note: LocalizedTextSchema.optional(),
-  })
-  .strict();
+export const BasisSchema = z.strictObject({
+  document: described(LocalizedTextSchema, 'The law, regulation or standard, by title.'),
+  number: described(z.optional(nonEmpty()), 'Its number, e.g. 应急〔2019〕78号 or GB/T 50493-2019.'),
+  clause: described(z.optional(nonEmpty()), 'Article or clause, e.g. 第二十三条 or 5.5.2.'),
+  status: VerificationSchema,
+  note: z.optional(LocalizedTextSchema),
+});
 
 const FieldBase = {
   id: FieldIdSchema,
-  section: IdSchema.meta({ description: 'The section the field is shown in.' }),
+  section: described(IdSchema, 'The section the field is shown in.'),
   label: LocalizedTextSchema,
-  help: LocalizedTextSchema.optional(),
-  required: z
-    .boolean()
-    .default(true)
-    .meta({ description: 'Required fields make an item incomplete while blank; optional ones read as null.' }),
-  appliesWhen: LogicSchema.optional().meta({ description: 'Shown only when this rule holds (absent: always).' }),
+  help: z.optional(LocalizedTextSchema),
+  required: described(
+    z._default(z.boolean(), true),
+    'Required fields make an item incomplete while blank; optional ones read as null.',
+  ),
+  appliesWhen: described(z.optional(LogicSchema), 'Shown only when this rule holds (absent: always).'),
 };
 
-const OptionSchema = z
-  .object({
-    value: z.string().min(1),
-    label: LocalizedTextSchema,
-  })
-  .strict();
+const OptionSchema = z.strictObject({
+  value: nonEmpty(),
+  label: LocalizedTextSchema,
+});
 
 /** A yes/no fact. */
-export const BooleanFieldSchema = z.object({ ...FieldBase, type: z.literal('boolean') }).strict();
+export const BooleanFieldSchema = z.strictObject({ ...FieldBase, type: z.literal('boolean') });
 
 /** One of a closed list of options. */
-export const ChoiceFieldSchema = z
-  .object({ ...FieldBase, type: z.literal('choice'), options: z.array(OptionSchema).min(2) })
-  .strict();
+export const ChoiceFieldSchema = z.strictObject({
+  ...FieldBase,
+  type: z.literal('choice'),
+  options: z.array(OptionSchema).check(z.minLength(2)),
+});
 
 /** A number, optionally with a unit and bounds. */
-export const NumberFieldSchema = z
-  .object({
-    ...FieldBase,
-    type: z.literal('number'),
-    unit: z.string().min(1).optional().meta({ description: 'Unit symbol, e.g. t, m, h, mg/m3, ppm, %LEL.' }),
-    min: z.number().optional(),
-    max: z.number().optional(),
-    integer: z.boolean().optional(),
-  })
-  .strict();
+export const NumberFieldSchema = z.strictObject({
+  ...FieldBase,
+  type: z.literal('number'),
+  unit: described(z.optional(nonEmpty()), 'Unit symbol, e.g. t, m, h, mg/m3, ppm, %LEL.'),
+  min: z.optional(z.number()),
+  max: z.optional(z.number()),
+  integer: z.optional(z.boolean()),
+});
 
 /** A calendar date. */
-export const DateFieldSchema = z.object({ ...FieldBase, type: z.literal('date') }).strict();
+export const DateFieldSchema = z.strictObject({ ...FieldBase, type: z.literal('date') });
 
 /** Free text, optionally constrained by a pattern. */
-export const TextFieldSchema = z
-  .object({
-    ...FieldBase,
-    type: z.literal('text'),
-    pattern: z.string().min(1).optional().meta({ description: 'A regular expression the whole text must match.' }),
-    maxLength: z.number().int().positive().optional(),
-  })
-  .strict();
+export const TextFieldSchema = z.strictObject({
+  ...FieldBase,
+  type: z.literal('text'),
+  pattern: described(z.optional(nonEmpty()), 'A regular expression the whole text must match.'),
+  maxLength: z.optional(z.int().check(z.positive())),
+});
 
 /** A list of codes: from a closed list of options, or free codes matching a pattern (UN numbers). */
-export const CodesFieldSchema = z
-  .object({
-    ...FieldBase,
-    type: z.literal('codes'),
-    options: z.array(OptionSchema).min(1).optional(),
-    pattern: z.string().min(1).optional(),
-  })
-  .strict();
+export const CodesFieldSchema = z.strictObject({
+  ...FieldBase,
+  type: z.literal('codes'),
+  options: z.optional(z.array(OptionSchema).check(z.minLength(1))),
+  pattern: z.optional(nonEmpty()),
+});
 
 /** Any input field. */
 export const FieldSchema = z.discriminatedUnion('type', [
@@ -167,146 +168,135 @@ export const FieldSchema = z.discriminatedUnion('type', [
 ]);
 
 /** A group of fields and items, shown together. */
-export const SectionSchema = z
-  .object({
-    id: IdSchema,
-    title: LocalizedTextSchema,
-    description: LocalizedTextSchema.optional(),
-    parent: IdSchema.optional().meta({ description: 'The enclosing section, for sub-sections.' }),
-  })
-  .strict();
+export const SectionSchema = z.strictObject({
+  id: IdSchema,
+  title: LocalizedTextSchema,
+  description: z.optional(LocalizedTextSchema),
+  parent: described(z.optional(IdSchema), 'The enclosing section, for sub-sections.'),
+});
 
 /** A sentence an item says when it fails, in the inspector's words. */
-export const ExplainSchema = z
-  .object({
-    when: LogicSchema.optional().meta({ description: 'Said when this rule holds (absent: always, on failure).' }),
-    text: LocalizedTextSchema.meta({
-      description: 'The sentence. {name} is replaced by a value below or by the answer of the field with that id.',
-    }),
-    values: z.record(z.string().regex(/^[A-Za-z_][\w.]*$/), LogicSchema).optional(),
-  })
-  .strict();
+export const ExplainSchema = z.strictObject({
+  when: described(z.optional(LogicSchema), 'Said when this rule holds (absent: always, on failure).'),
+  text: described(
+    LocalizedTextSchema,
+    'The sentence. {name} is replaced by a value below or by the answer of the field with that id.',
+  ),
+  values: z.optional(
+    z.record(z.string().check(z.regex(/^[A-Za-z_][\w.]*$/, 'a name such as limit or doc.valid_to')), LogicSchema),
+  ),
+});
 
 /** A check: what must hold, when it applies, and what to do when it fails. */
-export const ItemSchema = z
-  .object({
-    id: IdSchema,
-    section: IdSchema,
-    title: LocalizedTextSchema.meta({ description: 'What to check, as an inspector reads it.' }),
-    description: LocalizedTextSchema.optional(),
-    appliesWhen: LogicSchema.optional().meta({
-      description: 'The item applies only when this holds (absent: always).',
-    }),
-    judgment: z.boolean().optional().meta({
-      description:
-        'The inspector answers the item itself: compliant / noncompliant / not_applicable, with a note. No check needed.',
-    }),
-    check: LogicSchema.optional().meta({ description: 'What must hold for the item to pass.' }),
-    severity: z.enum(['general', 'major']),
-    majorHazard: z.string().min(1).optional().meta({ description: 'The id of the major-hazard criterion it meets.' }),
-    guidance: LocalizedTextSchema.meta({ description: 'How to rectify a failure.' }),
-    basis: z.array(BasisSchema).min(1),
-    provenance: VerificationSchema.meta({ description: 'Whether the wording was checked against the official text.' }),
-    explain: z.array(ExplainSchema).optional(),
-    tags: z.array(z.string().min(1)).optional(),
-  })
-  .strict();
+export const ItemSchema = z.strictObject({
+  id: IdSchema,
+  section: IdSchema,
+  title: described(LocalizedTextSchema, 'What to check, as an inspector reads it.'),
+  description: z.optional(LocalizedTextSchema),
+  appliesWhen: described(z.optional(LogicSchema), 'The item applies only when this holds (absent: always).'),
+  judgment: described(
+    z.optional(z.boolean()),
+    'The inspector answers the item itself: compliant / noncompliant / not_applicable, with a note. No check needed.',
+  ),
+  check: described(z.optional(LogicSchema), 'What must hold for the item to pass.'),
+  severity: z.enum(['general', 'major']),
+  majorHazard: described(z.optional(nonEmpty()), 'The id of the major-hazard criterion it meets.'),
+  guidance: described(LocalizedTextSchema, 'How to rectify a failure.'),
+  basis: z.array(BasisSchema).check(z.minLength(1)),
+  provenance: described(VerificationSchema, 'Whether the wording was checked against the official text.'),
+  explain: z.optional(z.array(ExplainSchema)),
+  tags: z.optional(z.array(nonEmpty())),
+});
 
 /** A criterion that makes a failure a major hazard (重大隐患). */
-export const CriterionSchema = z
-  .object({ id: z.string().min(1), title: LocalizedTextSchema, basis: BasisSchema.optional() })
-  .strict();
+export const CriterionSchema = z.strictObject({
+  id: nonEmpty(),
+  title: LocalizedTextSchema,
+  basis: z.optional(BasisSchema),
+});
 
 /** A deduction or bonus in a scoring project. */
-export const ScoringRuleSchema = z
-  .object({
-    id: IdSchema,
-    title: LocalizedTextSchema,
-    effect: z.enum(['deduct', 'bonus']),
-    points: z.number().positive().meta({ description: 'Points per occurrence.' }),
-    when: LogicSchema.optional().meta({ description: 'The rule fires when this holds.' }),
-    count: LogicSchema.optional().meta({
-      description: 'How many occurrences (per chemical, per person...). Points are multiplied by it.',
-    }),
-    items: z
-      .array(IdSchema)
-      .min(1)
-      .optional()
-      .meta({ description: 'The rule fires once per listed item whose status is itemStatus.' }),
-    itemStatus: z.enum(['fail', 'pass']).default('fail'),
-    cap: z.number().positive().optional().meta({ description: 'At most this many points from this rule.' }),
-    basis: z.array(BasisSchema).optional(),
-  })
-  .strict();
+export const ScoringRuleSchema = z.strictObject({
+  id: IdSchema,
+  title: LocalizedTextSchema,
+  effect: z.enum(['deduct', 'bonus']),
+  points: described(z.number().check(z.positive()), 'Points per occurrence.'),
+  when: described(z.optional(LogicSchema), 'The rule fires when this holds.'),
+  count: described(
+    z.optional(LogicSchema),
+    'How many occurrences (per chemical, per person...). Points are multiplied by it.',
+  ),
+  items: described(
+    z.optional(z.array(IdSchema).check(z.minLength(1))),
+    'The rule fires once per listed item whose status is itemStatus.',
+  ),
+  itemStatus: z._default(z.enum(['fail', 'pass']), 'fail'),
+  cap: described(z.optional(z.number().check(z.positive())), 'At most this many points from this rule.'),
+  basis: z.optional(z.array(BasisSchema)),
+});
 
 /** A project: a group of rules whose deductions stop at `cap`. */
-export const ScoringProjectSchema = z
-  .object({
-    id: IdSchema,
-    title: LocalizedTextSchema,
-    cap: z.number().positive().nullable().meta({ description: 'Most points the project can deduct; null: no cap.' }),
-    rules: z.array(ScoringRuleSchema).min(1),
-  })
-  .strict();
+export const ScoringProjectSchema = z.strictObject({
+  id: IdSchema,
+  title: LocalizedTextSchema,
+  cap: described(z.nullable(z.number().check(z.positive())), 'Most points the project can deduct; null: no cap.'),
+  rules: z.array(ScoringRuleSchema).check(z.minLength(1)),
+});
 
 /** A band of scores: the first band whose `min` the score reaches. */
-export const BandSchema = z
-  .object({
-    id: IdSchema,
-    label: LocalizedTextSchema,
-    color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
-    min: z.number().meta({ description: 'Lowest score in the band (inclusive). Bands go from high to low.' }),
-  })
-  .strict();
+export const BandSchema = z.strictObject({
+  id: IdSchema,
+  label: LocalizedTextSchema,
+  color: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'a colour #rrggbb')),
+  min: described(z.number(), 'Lowest score in the band (inclusive). Bands go from high to low.'),
+});
 
 /** A condition that forces a band whatever the score (一票否决). */
-export const OverrideSchema = z
-  .object({
-    id: IdSchema,
-    title: LocalizedTextSchema,
-    band: IdSchema,
-    when: LogicSchema.optional(),
-    items: z.array(IdSchema).min(1).optional().meta({ description: 'Fires when any listed item fails.' }),
-    basis: z.array(BasisSchema).optional(),
-  })
-  .strict();
+export const OverrideSchema = z.strictObject({
+  id: IdSchema,
+  title: LocalizedTextSchema,
+  band: IdSchema,
+  when: z.optional(LogicSchema),
+  items: described(z.optional(z.array(IdSchema).check(z.minLength(1))), 'Fires when any listed item fails.'),
+  basis: z.optional(z.array(BasisSchema)),
+});
 
 /** Points, projects, bands and overrides. */
-export const ScoringSchema = z
-  .object({
-    start: z.number().meta({ description: 'Points before any rule.' }),
-    min: z.number().default(0),
-    max: z.number().optional().meta({ description: 'Highest possible score; defaults to start.' }),
-    bonusPolicy: z.enum(['total_capped', 'total_uncapped', 'within_project']).default('total_capped').meta({
-      description:
-        'total_capped: bonuses add to the total, which never exceeds max. total_uncapped: no ceiling. within_project: a bonus only offsets its own project’s deductions.',
-    }),
-    projects: z.array(ScoringProjectSchema).min(1),
-    bands: z.array(BandSchema).min(1),
-    overrides: z.array(OverrideSchema).optional(),
-  })
-  .strict();
+export const ScoringSchema = z.strictObject({
+  start: described(z.number(), 'Points before any rule.'),
+  min: z._default(z.number(), 0),
+  max: described(z.optional(z.number()), 'Highest possible score; defaults to start.'),
+  bonusPolicy: described(
+    z._default(z.enum(['total_capped', 'total_uncapped', 'within_project']), 'total_capped'),
+    'total_capped: bonuses add to the total, which never exceeds max. total_uncapped: no ceiling. within_project: a bonus only offsets its own project’s deductions.',
+  ),
+  projects: z.array(ScoringProjectSchema).check(z.minLength(1)),
+  bands: z.array(BandSchema).check(z.minLength(1)),
+  overrides: z.optional(z.array(OverrideSchema)),
+});
 
 /** What a report records for keeping (the loading record). */
-export const RecordSchema = z
-  .object({
-    fields: z.array(FieldIdSchema).min(1),
-    retention: LocalizedTextSchema.optional(),
-  })
-  .strict();
+export const RecordSchema = z.strictObject({
+  fields: z.array(FieldIdSchema).check(z.minLength(1)),
+  retention: z.optional(LocalizedTextSchema),
+});
 
 /** The labels of the whole ruleset's outcome (LOAD / REFUSE). */
-export const OutcomesSchema = z
-  .object({ pass: LocalizedTextSchema, fail: LocalizedTextSchema, incomplete: LocalizedTextSchema })
-  .strict();
+export const OutcomesSchema = z.strictObject({
+  pass: LocalizedTextSchema,
+  fail: LocalizedTextSchema,
+  incomplete: LocalizedTextSchema,
+});
 
 /** A change, per version. */
-export const ChangelogEntrySchema = z
-  .object({ version: z.string().regex(SEMVER), date: IsoDateSchema, changes: LocalizedTextSchema })
-  .strict();
+export const ChangelogEntrySchema = z.strictObject({
+  version: semver(),
+  date: IsoDateSchema,
+  changes: LocalizedTextSchema,
+});
 
 /** Where something in a composed ruleset came from: `<ruleset id>@<version>`, by id. */
-const OriginsSchema = z.record(z.string(), z.string().min(1));
+const OriginsSchema = z.record(z.string(), nonEmpty());
 
 /**
  * A ruleset that extends another (a county's "1+X" menu: the base list, plus its own items, minus
@@ -315,72 +305,65 @@ const OriginsSchema = z.record(z.string(), z.string().min(1));
  * before it is loaded.
  */
 export const ExtendsSchema = z
-  .object({
-    ruleset: IdSchema.meta({ description: 'The id of the base ruleset, found at rulesets/<id>/<version>.json.' }),
-    version: z.string().regex(SEMVER).meta({ description: 'The exact version of the base.' }),
-    remove: z
-      .array(
-        z
-          .object({
-            item: IdSchema.meta({ description: 'The id of a base item.' }),
-            reason: LocalizedTextSchema.meta({ description: 'Why it does not apply here.' }),
-          })
-          .strict(),
-      )
-      .optional()
-      .meta({ description: 'Base items that do not apply locally, each with the reason.' }),
-    inherited: z
-      .object({ sections: OriginsSchema, fields: OriginsSchema, items: OriginsSchema })
-      .strict()
-      .optional()
-      .meta({
-        description:
-          'Written by composition, never by hand: what came from which ruleset@version. Everything else is local.',
-      }),
+  .strictObject({
+    ruleset: described(IdSchema, 'The id of the base ruleset, found at rulesets/<id>/<version>.json.'),
+    version: described(semver(), 'The exact version of the base.'),
+    remove: described(
+      z.optional(
+        z.array(
+          z.strictObject({
+            item: described(IdSchema, 'The id of a base item.'),
+            reason: described(LocalizedTextSchema, 'Why it does not apply here.'),
+          }),
+        ),
+      ),
+      'Base items that do not apply locally, each with the reason.',
+    ),
+    inherited: described(
+      z.optional(z.strictObject({ sections: OriginsSchema, fields: OriginsSchema, items: OriginsSchema })),
+      'Written by composition, never by hand: what came from which ruleset@version. Everything else is local.',
+    ),
   })
-  .strict()
-  .refine((e) => e.inherited !== undefined, {
-    path: ['inherited'],
-    message: 'must be composed (safecheck compose or composeRuleset) before it is loaded',
-    // parseRuleset reports a refinement with its own code and both languages (see parse.ts).
-    params: {
-      code: 'not_composed',
-      message: {
-        'zh-CN': '须先合成（safecheck compose 或 composeRuleset）再加载',
-        en: 'must be composed (safecheck compose or composeRuleset) before it is loaded',
+  .check(
+    z.refine((e) => e.inherited !== undefined, {
+      path: ['inherited'],
+      message: 'must be composed (safecheck compose or composeRuleset) before it is loaded',
+      // parseRuleset reports a refinement with its own code and both languages (see parse.ts).
+      params: {
+        code: 'not_composed',
+        message: {
+          'zh-CN': '须先合成（safecheck compose 或 composeRuleset）再加载',
+          en: 'must be composed (safecheck compose or composeRuleset) before it is loaded',
+        },
       },
-    },
-  });
+    }),
+  );
 
 /** One ruleset file. */
-export const RulesetSchema = z
-  .object({
-    $schema: z.string().optional(),
+export const RulesetSchema = meta(
+  z.strictObject({
+    $schema: z.optional(z.string()),
     id: IdSchema,
-    version: z.string().regex(SEMVER, 'a semantic version such as 1.0.0'),
-    dialect: z
-      .number()
-      .int()
-      .positive()
-      .meta({ description: `The engine dialect this ruleset needs (${DIALECT}).` }),
+    version: semver(),
+    dialect: described(z.int().check(z.positive()), `The engine dialect this ruleset needs (${DIALECT}).`),
     validFrom: IsoDateSchema,
-    validTo: IsoDateSchema.optional(),
-    supersedes: z.string().regex(SEMVER).optional().meta({ description: 'The version this one replaces.' }),
-    changelog: z.array(ChangelogEntrySchema).min(1),
+    validTo: z.optional(IsoDateSchema),
+    supersedes: described(z.optional(semver()), 'The version this one replaces.'),
+    changelog: z.array(ChangelogEntrySchema).check(z.minLength(1)),
     title: LocalizedTextSchema,
-    description: LocalizedTextSchema.optional(),
-    basis: z.array(BasisSchema).min(1),
-    outcomes: OutcomesSchema.optional(),
-    criteria: z.array(CriterionSchema).optional(),
-    sections: z.array(SectionSchema).min(1),
-    fields: z.array(FieldSchema).default([]),
-    items: z.array(ItemSchema).min(1),
-    scoring: ScoringSchema.optional(),
-    record: RecordSchema.optional(),
-    extends: ExtendsSchema.optional(),
-  })
-  .strict()
-  .meta({ title: 'safecheck ruleset', description: 'One versioned ruleset: sections, fields, items, scoring.' });
+    description: z.optional(LocalizedTextSchema),
+    basis: z.array(BasisSchema).check(z.minLength(1)),
+    outcomes: z.optional(OutcomesSchema),
+    criteria: z.optional(z.array(CriterionSchema)),
+    sections: z.array(SectionSchema).check(z.minLength(1)),
+    fields: z._default(z.array(FieldSchema), []),
+    items: z.array(ItemSchema).check(z.minLength(1)),
+    scoring: z.optional(ScoringSchema),
+    record: z.optional(RecordSchema),
+    extends: z.optional(ExtendsSchema),
+  }),
+  { title: 'safecheck ruleset', description: 'One versioned ruleset: sections, fields, items, scoring.' },
+);
 
 /** A legal basis. */
 export type Basis = z.infer<typeof BasisSchema>;
