@@ -104,7 +104,16 @@ export function addDaysToDay(day: number, days: number): number | null {
 
 /** @internal {@link addMonths} on a day number, without the string in between; null outside years 0–9999. */
 export function addMonthsToDay(day: number, months: number): number | null {
-  const [y, m, d] = civil(day);
+  // civil() inlined: no array per call.
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
   const total = y * 12 + (m - 1) + months;
   const year = Math.floor(total / 12);
   if (!(year >= 0 && year <= 9999)) return null;
