@@ -194,6 +194,17 @@ function failed(ctx: EvalContext, error: unknown): ItemState {
   return { status: 'incomplete', error: error instanceof Error ? error.message : String(error) };
 }
 
+/**
+ * @internal Every item's state, in ruleset order: the statuses of an evaluation before any
+ * report. Each item is evaluated afresh (no `appliesWhen` value is kept from before).
+ */
+export function evaluateItems(p: Prepared, state: EvalState, ctx: EvalContext = newContext(state.slots)): ItemState[] {
+  state.applied = new Array<ItemState | undefined>(p.appliesGroups);
+  const states = new Array<ItemState>(p.items.length);
+  for (let i = 0; i < states.length; i++) states[i] = evaluateItem(p, state, p.items[i]!, ctx);
+  return states;
+}
+
 /** @internal Evaluates one item. */
 export function evaluateItem(p: Prepared, state: EvalState, pi: PreparedItem, ctx: EvalContext): ItemState {
   if (pi.applies) {
@@ -318,9 +329,7 @@ export function evaluate(ruleset: Ruleset, answers: unknown, options: EvaluateOp
     const states = subset.map((pi) => evaluateItem(p, state, pi, ctx));
     return buildReport(p, state, states, issues, options.explain !== false, subset);
   }
-  const states = new Array<ItemState>(p.items.length);
-  for (let i = 0; i < states.length; i++) states[i] = evaluateItem(p, state, p.items[i]!, ctx);
-  return buildReport(p, state, states, issues, options.explain !== false);
+  return buildReport(p, state, evaluateItems(p, state, ctx), issues, options.explain !== false);
 }
 
 function invalidRulesetReport(ruleset: unknown, issues: readonly Issue[], date: string | undefined): Report {

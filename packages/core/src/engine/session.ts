@@ -8,6 +8,7 @@ import { newContext, type EvalContext } from './compile.js';
 import {
   buildReport,
   evaluateItem,
+  evaluateItems,
   outcomeOf,
   resultOf,
   stateFrom,
@@ -87,10 +88,7 @@ export class Session {
       if (answers && typeof answers === 'object')
         for (const [k, v] of Object.entries(answers)) if (!isBlank(v)) this.#raw[k] = v;
     }
-    const p = this.#p;
-    const ctx = this.#ctx;
-    this.#states = new Array<ItemState>(p.items.length);
-    for (let i = 0; i < p.items.length; i++) this.#states[i] = evaluateItem(p, state, p.items[i]!, ctx);
+    this.#states = evaluateItems(this.#p, state, this.#ctx);
     this.#outcome = outcomeOf(this.#states);
   }
 
