@@ -12,7 +12,8 @@ export interface PreparedItem {
   readonly applies: Fn | null;
   /** Its group of items whose `appliesWhen` is the same rule (-1 without one). */
   readonly appliesGroup: number;
-  readonly check: Fn | null;
+  /** Compiled on its first run, when it takes the place of its stub: on a fresh page most checks never run. */
+  check: Fn | null;
   /** Paths read by appliesWhen and check, at the top scope. */
   readonly vars: readonly string[];
   /** Whether appliesWhen or check reads a computed path. */
@@ -127,6 +128,23 @@ export function prepare(ruleset: Ruleset): Prepared {
   required.push(true);
   const slots: SlotTable = { index, required, cache: new WeakMap(), readsData: false };
   const segments = ruleset.fields.map((f) => f.id.split('.'));
+
+  /**
+   * A rule compiled when it first runs, then (with `replace`) in its stub's place: on a fresh page
+   * most checks never run, their inputs blank. Rules that may read the nested data, which an
+   * evaluation makes only once compiling has found a rule that reads it, are compiled at once.
+   */
+  const onFirstRun = (rule: unknown, replace?: (fn: Fn) => void): Fn => {
+    if (mayReadData(rule, index)) return compileNode(rule, slots);
+    let fn: Fn | undefined;
+    return (d, c) => {
+      if (!fn) {
+        fn = compileNode(rule, slots);
+        replace?.(fn);
+      }
+      return fn(d, c);
+    };
+  };
   const fieldSlot = new Map(ruleset.fields.map((f, i) => [f.id, i]));
   const answerTargets = new Map<string, AnswerTarget>();
   ruleset.items.forEach((item, i) => item.judgment && answerTargets.set(item.id, { item, index: i }));
@@ -241,14 +259,15 @@ export function prepare(ruleset: Ruleset): Prepared {
             }),
       applies: applies ? applies.fn : null,
       appliesGroup: applies ? applies.group : -1,
-      check: item.check === undefined ? null : compileNode(item.check, slots),
+      check: item.check === undefined ? null : onFirstRun(item.check, (fn) => (prepared.check = fn)),
       vars: [...vars].sort(),
       dynamic,
       fields: () => (fields ??= dynamic ? ruleset.fields : ruleset.fields.filter((f) => read.has(f.id))),
+      // Explanations are said only of failures: compiled when first needed.
       explain: (item.explain ?? []).map((e) => ({
-        when: e.when === undefined ? null : compileNode(e.when, slots),
+        when: e.when === undefined ? null : onFirstRun(e.when),
         text: e.text,
-        values: Object.entries(e.values ?? {}).map(([name, rule]) => [name, compileNode(rule, slots)] as const),
+        values: Object.entries(e.values ?? {}).map(([name, rule]) => [name, onFirstRun(rule)] as const),
       })),
     };
     return prepared;
@@ -311,4 +330,38 @@ function sameRuleKey(rule: unknown): string | undefined {
     return true;
   };
   return plain(rule, 0) ? JSON.stringify(rule) : undefined;
+}
+
+// What makes compiling against a slot table set `readsData` (see compile.ts): reading a path that is
+// no field, a computed path, the operations that look at the data itself, and scopes (whose
+// bodies may climb out to it).
+const READS_DATA = new Set([
+  'missing',
+  'missing_some',
+  'val',
+  'exists',
+  'filter',
+  'map',
+  'all',
+  'some',
+  'none',
+  'reduce',
+  'try',
+]);
+
+/** @internal Whether compiling a rule may find that it reads the nested data rather than slots only. */
+export function mayReadData(rule: unknown, index: ReadonlyMap<string, number>): boolean {
+  if (rule === null || typeof rule !== 'object') return false;
+  if (Array.isArray(rule)) return rule.some((r) => mayReadData(r, index));
+  const keys = Object.keys(rule);
+  if (keys.length !== 1) return false;
+  const op = keys[0]!;
+  if (READS_DATA.has(op)) return true;
+  const raw = (rule as Record<string, unknown>)[op];
+  const args = Array.isArray(raw) ? raw : [raw];
+  if (op === 'var') {
+    const path = args[0];
+    if ((typeof path !== 'string' && typeof path !== 'number') || !index.has(String(path))) return true;
+  }
+  return args.some((a) => mayReadData(a, index));
 }
