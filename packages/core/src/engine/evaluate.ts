@@ -28,7 +28,7 @@ import { compileNode, newContext, type EvalContext, type Fn } from './compile.js
 import { toDayNumber } from './dates.js';
 import { decisiveConditions, fillTemplate } from './explain.js';
 import { truthy } from './operators.js';
-import { prepare, VERDICT_NUMBER, type AnswerTarget, type Prepared, type PreparedItem } from './prepare.js';
+import { prepare, type AnswerTarget, type Prepared, type PreparedItem } from './prepare.js';
 
 /** Options of an evaluation. */
 export interface EvaluateOptions {
@@ -393,7 +393,8 @@ export function buildReport(
   const r = p.ruleset;
   const list = subset ?? p.items;
   // Counters: [all, general, major, ...sections] × [pass, fail, not_applicable, incomplete].
-  const counters = new Int32Array((3 + r.sections.length) * 4);
+  // (Plain arrays: a typed array's buffer costs more to make than this many counts.)
+  const counters = new Array<number>((3 + r.sections.length) * 4).fill(0);
   const majorHazards: MajorHazard[] = [];
   const runtimeIssues: Issue[] = [];
   let unverified = 0;
@@ -401,7 +402,7 @@ export function buildReport(
   const items: ItemResult[] = new Array(list.length);
   // Items count in the rows of all, their severity and their own section; sections add up into
   // their parents' rows afterwards.
-  const own = new Int32Array(r.sections.length * 4);
+  const own = new Array<number>(r.sections.length * 4).fill(0);
   const made = p.made;
   for (let i = 0; i < list.length; i++) {
     const pi = list[i]!;
@@ -414,13 +415,19 @@ export function buildReport(
     if (status !== 'not_applicable' && pi.unverified) unverified++;
     if (status === 'fail' && pi.majorHazard) majorHazards.push(pi.majorHazard);
     const judgment = pi.judgment ? state.verdicts[pi.index] : undefined;
-    if (
-      s.error === undefined &&
-      !(explain && (status === 'fail' || status === 'incomplete')) &&
-      (judgment === undefined || judgment === PLAIN_JUDGMENT[judgment.verdict])
-    ) {
+    // The verdict's number when the entry can be the shared one (no verdict or a plain one), else -1.
+    const v =
+      judgment === undefined
+        ? 0
+        : judgment === PLAIN_JUDGMENT.compliant
+          ? 1
+          : judgment === PLAIN_JUDGMENT.noncompliant
+            ? 2
+            : judgment === PLAIN_JUDGMENT.not_applicable
+              ? 3
+              : -1;
+    if (v >= 0 && s.error === undefined && !(explain && (status === 'fail' || status === 'incomplete'))) {
       // The shared entry (as resultOf gives), without looking the status up by name again.
-      const v = judgment ? VERDICT_NUMBER[judgment.verdict] : 0;
       items[i] = made[pi.index * 16 + k * 4 + v] ?? pi.resultAt(k, v);
       continue;
     }
@@ -435,9 +442,11 @@ export function buildReport(
     }
     items[i] = resultOf(p, state, pi, s, explain);
   }
-  p.sectionRollup.forEach((rows, j) => {
-    for (const row of rows) for (let k = 0; k < 4; k++) counters[row * 4 + k]! += own[j * 4 + k]!;
-  });
+  const rollup = p.sectionRollup;
+  for (let j = 0; j < rollup.length; j++) {
+    const rows = rollup[j]!;
+    for (let x = 0; x < rows.length; x++) for (let k = 0; k < 4; k++) counters[rows[x]! * 4 + k]! += own[j * 4 + k]!;
+  }
   const counts = (row: number): Counts => ({
     total: counters[row * 4]! + counters[row * 4 + 1]! + counters[row * 4 + 2]! + counters[row * 4 + 3]!,
     pass: counters[row * 4]!,
