@@ -1,4 +1,4 @@
-import { analyzeLogic } from '../engine/compile.js';
+import { analyzeLogic } from '../engine/analyze.js';
 import type { Ruleset } from '../schema/ruleset.js';
 
 /** The parts of a ruleset that can read fields. Loose, so that it works on JSON not yet parsed. */

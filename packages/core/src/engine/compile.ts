@@ -1,33 +1,15 @@
-import { issue, SafecheckError, type Issue, type PathSegment } from '../issues.js';
+import { SafecheckError } from '../issues.js';
+import { analyzeLogic, DEFAULT_LIMITS, type LogicLimits } from './analyze.js';
 import { addDaysToDay, addMonthsToDay, toDayNumber } from './dates.js';
-import { binaryOperator, eagerOperator, isOperator, LogicThrow, operatorInfo, truthy } from './operators.js';
+import { binaryOperator, eagerOperator, isOperator, LogicThrow, truthy } from './operators.js';
 
 /** A JSON-Logic rule: any JSON value; objects with one key are operations. */
 export type Logic = unknown;
 
+export { analyzeLogic, DEFAULT_LIMITS, readsOf, type LogicAnalysis, type LogicLimits } from './analyze.js';
+
 /** A compiled rule. */
 export type CompiledLogic = (data: unknown) => unknown;
-
-/** Bounds on a rule's shape, so that no rule can exhaust the stack or the memory. */
-export interface LogicLimits {
-  /** Deepest nesting of arrays and operations. */
-  readonly maxDepth: number;
-  /** Most nodes (values, arrays, operations) in one rule. */
-  readonly maxNodes: number;
-}
-
-/** The limits used when none are given. */
-export const DEFAULT_LIMITS: LogicLimits = { maxDepth: 100, maxNodes: 20_000 };
-
-/** What a static look at a rule finds. */
-export interface LogicAnalysis {
-  /** Problems; a rule with an `error` does not compile. */
-  readonly issues: Issue[];
-  /** The data paths the rule reads at the top scope, as written (`vehicle.plate`). */
-  readonly vars: string[];
-  /** True when the rule reads a path computed at run time, so any field may matter. */
-  readonly dynamic: boolean;
-}
 
 /** @internal Per-evaluation state threaded through compiled closures. */
 export interface EvalContext {
@@ -84,151 +66,6 @@ function opOf(node: Record<string, unknown>): string {
 function argsOf(node: Record<string, unknown>, op: string): unknown[] {
   const raw = node[op];
   return Array.isArray(raw) ? raw : [raw];
-}
-
-const ITERATORS = new Set(['filter', 'map', 'reduce', 'all', 'some', 'none']);
-
-const readsMemo = new WeakMap<object, Pick<LogicAnalysis, 'vars' | 'dynamic'>>();
-
-/** @internal The paths a rule reads (memoised per rule object; a parsed ruleset's rules were already looked at). */
-export function readsOf(rule: Logic): Pick<LogicAnalysis, 'vars' | 'dynamic'> {
-  if (rule === null || typeof rule !== 'object') return { vars: [], dynamic: false };
-  const hit = readsMemo.get(rule);
-  if (hit) return hit;
-  const { vars, dynamic } = analyzeLogic(rule);
-  return { vars, dynamic };
-}
-
-/**
- * Looks at a rule without running it: unknown operators, argument counts, depth and size,
- * and the data paths it reads.
- */
-export function analyzeLogic(
-  rule: Logic,
-  path: readonly PathSegment[] = [],
-  limits: LogicLimits = DEFAULT_LIMITS,
-): LogicAnalysis {
-  const issues: Issue[] = [];
-  const vars = new Set<string>();
-  let dynamic = false;
-  let nodes = 0;
-  let tooLarge = false;
-  let tooDeep = false;
-
-  const readPath = (value: unknown): void => {
-    if (typeof value === 'string' && value !== '') vars.add(value);
-    else if (typeof value === 'number') vars.add(String(value));
-    else dynamic = true;
-  };
-  const readKeys = (keys: unknown[]): void => {
-    if (keys.every((k) => typeof k !== 'object' || k === null)) {
-      for (const k of keys) readPath(k);
-    } else dynamic = true;
-  };
-
-  // One path, pushed and popped as the walk goes: only an issue copies it.
-  const at: PathSegment[] = [...path];
-  const walk = (node: unknown, depth: number, scope: number): void => {
-    if (tooLarge) return;
-    if (++nodes > limits.maxNodes) {
-      tooLarge = true;
-      issues.push(
-        issue('logic_too_large', at, {
-          'zh-CN': `规则节点超过 ${limits.maxNodes} 个，请拆分`,
-          en: `the rule has more than ${limits.maxNodes} nodes; split it`,
-        }),
-      );
-      return;
-    }
-    if (depth > limits.maxDepth) {
-      if (!tooDeep) {
-        tooDeep = true;
-        issues.push(
-          issue('logic_too_deep', at, {
-            'zh-CN': `规则嵌套超过 ${limits.maxDepth} 层`,
-            en: `the rule is nested deeper than ${limits.maxDepth} levels`,
-          }),
-        );
-      }
-      return;
-    }
-    if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) {
-        at.push(i);
-        walk(node[i], depth + 1, scope);
-        at.pop();
-      }
-      return;
-    }
-    if (!isLogic(node)) return;
-    const op = opOf(node);
-    const raw = node[op];
-    const args = Array.isArray(raw) ? raw : [raw];
-    const visit = (child: unknown, i: number, childScope: number): void => {
-      at.push(op);
-      if (Array.isArray(raw)) at.push(i);
-      walk(child, depth + 1, childScope);
-      if (Array.isArray(raw)) at.pop();
-      at.pop();
-    };
-    const info = operatorInfo(op);
-    if (!info) {
-      issues.push(
-        issue('unknown_operator', [...at, op], {
-          'zh-CN': `未知的运算符“${op}”`,
-          en: `unknown operator "${op}"`,
-        }),
-      );
-      return;
-    }
-    const [min, max] = info.arity;
-    if (args.length < min || args.length > max) {
-      const want = min === max ? `${min}` : max === Infinity ? `≥ ${min}` : `${min}–${max}`;
-      issues.push(
-        issue(
-          'invalid_arguments',
-          [...at, op],
-          {
-            'zh-CN': `运算符“${op}”需要 ${want} 个参数，实际 ${args.length} 个`,
-            en: `operator "${op}" takes ${want} arguments, got ${args.length}`,
-          },
-          'warning',
-        ),
-      );
-    }
-    if (scope === 0) {
-      if (op === 'var') {
-        if (args.length === 0 || args[0] === '' || args[0] === null) dynamic = true;
-        else readPath(args[0]);
-      } else if (op === 'missing') {
-        readKeys(args.length === 1 && Array.isArray(args[0]) ? args[0] : args);
-      } else if (op === 'missing_some') {
-        if (Array.isArray(args[1])) readKeys(args[1]);
-        else dynamic = true;
-      } else if (op === 'val' || op === 'exists') {
-        const keys = args.length === 1 && !Array.isArray(args[0]) ? [args[0]] : args;
-        if (keys.every((k) => typeof k === 'string')) readPath(keys.join('.'));
-        else dynamic = true;
-      }
-    } else if ((op === 'val' || op === 'exists') && Array.isArray(args[0])) {
-      // Climbing out of an iteration may reach the top scope: any field may be read.
-      dynamic = true;
-    }
-    if (ITERATORS.has(op)) {
-      args.forEach((child, i) => visit(child, i, i === 1 ? scope + 1 : scope));
-    } else if (op === 'try') {
-      args.forEach((child, i) => visit(child, i, i === 0 ? scope : scope + 1));
-    } else {
-      args.forEach((child, i) => visit(child, i, scope));
-    }
-  };
-
-  walk(rule, 0, 0);
-  const result = { issues, vars: [...vars].sort(), dynamic };
-  if (rule !== null && typeof rule === 'object' && limits === DEFAULT_LIMITS) {
-    readsMemo.set(rule, { vars: result.vars, dynamic });
-  }
-  return result;
 }
 
 /**

@@ -3,7 +3,8 @@ import { PLAIN_JUDGMENT, type Verdict } from '../answers/answers.js';
 import type { ItemResult, ItemStatus, MajorHazard } from '../report/types.js';
 import type { Field, Item, Ruleset } from '../schema/ruleset.js';
 import type { LocalizedText } from '../text.js';
-import { compileNode, readsOf, type Fn, type SlotTable } from './compile.js';
+import { readsOf } from './analyze.js';
+import { compileNode, type Fn, type SlotTable } from './compile.js';
 
 /** @internal An item with its rules compiled. */
 export interface PreparedItem {
