@@ -265,8 +265,11 @@ export function stateFrom(
       if (lastKeys[i] === key) target = lastTargets[i];
       else {
         target = p.answerTargets.get(key);
-        lastKeys[i] = key;
-        lastTargets[i] = target;
+        // Positions beyond every field and item (answers full of unknown keys) are not kept.
+        if (i < p.answerTargets.size) {
+          lastKeys[i] = key;
+          lastTargets[i] = target;
+        }
       }
       if (target === undefined) {
         issues.push(unknownAnswer(key));
