@@ -107,6 +107,7 @@ export function compileNode(node: Logic, table?: SlotTable): Fn {
 
 function build(node: object, table: SlotTable | undefined): Fn {
   const top = (n: unknown): Fn => compileNode(n, table);
+  const operand = (n: unknown): Operand => varRead(n, table) ?? top(n);
   if (Array.isArray(node)) {
     const constant = constantList(node);
     // The caller may keep or change the array it gets: a fresh copy each time.
@@ -123,11 +124,11 @@ function build(node: object, table: SlotTable | undefined): Fn {
       return buildVar(args, table);
     case 'if':
     case '?:':
-      return buildIf(args.map(top));
+      return buildIf(args.map(operand));
     case 'and':
-      return buildAnd(args.map(top));
+      return buildAnd(args.map(operand));
     case 'or':
-      return buildOr(args.map(top));
+      return buildOr(args.map(operand));
     case 'filter':
     case 'map':
     case 'all':
@@ -168,7 +169,7 @@ function build(node: object, table: SlotTable | undefined): Fn {
       // Fallbacks run in the scope of the error.
       return buildTry(args.map((a, i) => (i === 0 ? top(a) : compileNode(a))));
     default:
-      return buildEager(op, args, top, table);
+      return buildEager(op, args, operand, table);
   }
 }
 
@@ -261,6 +262,14 @@ function varRead(node: unknown, table: SlotTable | undefined): VarRead | undefin
   return { kind: segments.length, slot: -1, required: false, key, s0: segments[0]!, s1: segments[1] ?? '' };
 }
 
+/** A compiled operand: a closure, or a `var` read in place (no call of its own). */
+type Operand = Fn | VarRead;
+
+/** An operand's value. */
+function value(o: Operand, d: unknown, c: EvalContext): unknown {
+  return typeof o === 'function' ? o(d, c) : readVar(d, c, o);
+}
+
 /** What the `var` closures of {@link buildVar} give for a {@link VarRead}, recording a blank read. */
 function readVar(d: unknown, c: EvalContext, r: VarRead): unknown {
   let v: unknown;
@@ -308,7 +317,12 @@ function isConstant(node: unknown): boolean {
 // Operators that may hand an argument back as their value: their operands stay fresh.
 const RETURNS_ARGUMENT = new Set(['log', 'throw']);
 
-function buildEager(op: string, args: readonly unknown[], top: (n: unknown) => Fn, table: SlotTable | undefined): Fn {
+function buildEager(
+  op: string,
+  args: readonly unknown[],
+  operand: (n: unknown) => Operand,
+  table: SlotTable | undefined,
+): Fn {
   const fn = eagerOperator(op);
   if (!fn) {
     // analyzeLogic rejects unknown operators; a caller of compileNode that skipped it gets a thrown error.
@@ -325,23 +339,23 @@ function buildEager(op: string, args: readonly unknown[], top: (n: unknown) => F
     if (vx && vy) return COMPARE_VARS[op]!(vx, vy);
   }
   const shared = !RETURNS_ARGUMENT.has(op);
-  const fns = args.map((a) => {
+  const fns = args.map((a): Operand => {
     const constant = shared ? constantList(a) : undefined;
-    return constant ? () => constant : top(a);
+    return constant ? () => constant : operand(a);
   });
   if (fns.length === 2) {
-    const special = buildBinary(op, args, fns as [Fn, Fn], top);
+    const special = buildBinary(op, args, fns as [Operand, Operand], operand);
     if (special) return special;
   }
   if (fns.length === 1) {
     const a = fns[0]!;
-    if (op === '!') return (d, c) => !truthy(a(d, c));
-    if (op === '!!') return (d, c) => truthy(a(d, c));
-    return (d, c) => fn([a(d, c)]);
+    if (op === '!') return (d, c) => !truthy(value(a, d, c));
+    if (op === '!!') return (d, c) => truthy(value(a, d, c));
+    return (d, c) => fn([value(a, d, c)]);
   }
   return (d, c) => {
     const values = new Array<unknown>(fns.length);
-    for (let i = 0; i < fns.length; i++) values[i] = fns[i]!(d, c);
+    for (let i = 0; i < fns.length; i++) values[i] = value(fns[i]!, d, c);
     return fn(values);
   };
 }
@@ -355,21 +369,26 @@ const DATE_TESTS: Readonly<Record<string, (x: number, y: number) => boolean>> = 
 };
 
 /** Two-argument operations without an arguments array; undefined when there is no special form. */
-function buildBinary(op: string, args: readonly unknown[], [a, b]: [Fn, Fn], top: (n: unknown) => Fn): Fn | undefined {
+function buildBinary(
+  op: string,
+  args: readonly unknown[],
+  [a, b]: [Operand, Operand],
+  operand: (n: unknown) => Operand,
+): Fn | undefined {
   const [x, y] = args;
   if (Object.hasOwn(BINARY, op)) {
     const bin = BINARY[op]!;
     // A constant operand is read once, at compile time.
-    if (isConstant(y)) return (d, c) => bin(a(d, c), y);
-    if (isConstant(x)) return (d, c) => bin(x, b(d, c));
-    return (d, c) => bin(a(d, c), b(d, c));
+    if (isConstant(y)) return (d, c) => bin(value(a, d, c), y);
+    if (isConstant(x)) return (d, c) => bin(x, value(b, d, c));
+    return (d, c) => bin(value(a, d, c), value(b, d, c));
   }
   if (Object.hasOwn(DATE_TESTS, op)) {
     // Dates compared as day numbers: a date computed by adding to another is never written
     // out as a string and read back.
     const test = DATE_TESTS[op]!;
-    const dx = dayOperand(x, top);
-    const dy = dayOperand(y, top);
+    const dx = dayOperand(x, operand);
+    const dy = dayOperand(y, operand);
     return (d, c) => {
       const p = dx(d, c);
       const q = dy(d, c);
@@ -377,8 +396,8 @@ function buildBinary(op: string, args: readonly unknown[], [a, b]: [Fn, Fn], top
     };
   }
   if (op === 'date.days_between') {
-    const dx = dayOperand(x, top);
-    const dy = dayOperand(y, top);
+    const dx = dayOperand(x, operand);
+    const dy = dayOperand(y, operand);
     return (d, c) => {
       const p = dx(d, c);
       const q = dy(d, c);
@@ -391,7 +410,7 @@ function buildBinary(op: string, args: readonly unknown[], [a, b]: [Fn, Fn], top
     const first = constantList(x);
     if (first) {
       return (d, c) => {
-        const v = b(d, c);
+        const v = value(b, d, c);
         if (!Array.isArray(v)) return false;
         for (let i = 0; i < first.length; i++) if (v.includes(first[i]) === any) return any;
         return !any;
@@ -401,20 +420,20 @@ function buildBinary(op: string, args: readonly unknown[], [a, b]: [Fn, Fn], top
     if (second) {
       const member = (v: unknown): boolean => second.includes(v);
       return (d, c) => {
-        const v = a(d, c);
+        const v = value(a, d, c);
         return Array.isArray(v) && (any ? v.some(member) : v.every(member));
       };
     }
   }
   const fn2 = binaryOperator(op);
-  if (fn2) return (d, c) => fn2(a(d, c), b(d, c));
+  if (fn2) return (d, c) => fn2(value(a, d, c), value(b, d, c));
   return undefined;
 }
 
 type DayFn = (data: unknown, ctx: EvalContext) => number | null;
 
 /** A date operand as a day number: date arithmetic by a constant is done on day numbers. */
-function dayOperand(node: unknown, top: (n: unknown) => Fn): DayFn {
+function dayOperand(node: unknown, operand: (n: unknown) => Operand): DayFn {
   if (isLogic(node)) {
     const op = opOf(node);
     const args = argsOf(node, op);
@@ -422,14 +441,14 @@ function dayOperand(node: unknown, top: (n: unknown) => Fn): DayFn {
       const n = op === 'date.add_years' ? args[1] * 12 : args[1];
       if (Number.isInteger(n)) {
         if (op === 'date.add_days') {
-          const inner = dayOperand(args[0], top);
+          const inner = dayOperand(args[0], operand);
           return (d, c) => {
             const day = inner(d, c);
             return day === null ? null : addDaysToDay(day, n);
           };
         }
         if (op === 'date.add_months' || op === 'date.add_years') {
-          const inner = dayOperand(args[0], top);
+          const inner = dayOperand(args[0], operand);
           return (d, c) => {
             const day = inner(d, c);
             return day === null ? null : addMonthsToDay(day, n);
@@ -438,12 +457,12 @@ function dayOperand(node: unknown, top: (n: unknown) => Fn): DayFn {
       }
     }
   }
-  const f = top(node);
+  const f = operand(node);
   // The last date read and its day number: the evaluation date is read by many rules.
   let last: unknown;
   let day: number | null = null;
   return (d, c) => {
-    const v = f(d, c);
+    const v = value(f, d, c);
     if (v !== last) {
       day = toDayNumber(v);
       last = v;
@@ -558,50 +577,50 @@ function buildVar(args: unknown[], table: SlotTable | undefined): Fn {
   };
 }
 
-function buildIf(fns: Fn[]): Fn {
+function buildIf(fns: Operand[]): Fn {
   const n = fns.length;
   if (n === 3) {
-    const [test, yes, no] = fns as [Fn, Fn, Fn];
-    return (d, c) => (truthy(test(d, c)) ? yes(d, c) : no(d, c));
+    const [test, yes, no] = fns as [Operand, Operand, Operand];
+    return (d, c) => (truthy(value(test, d, c)) ? value(yes, d, c) : value(no, d, c));
   }
   return (d, c) => {
     let i = 0;
-    for (; i < n - 1; i += 2) if (truthy(fns[i]!(d, c))) return fns[i + 1]!(d, c);
-    if (n === i + 1) return fns[i]!(d, c);
+    for (; i < n - 1; i += 2) if (truthy(value(fns[i]!, d, c))) return value(fns[i + 1]!, d, c);
+    if (n === i + 1) return value(fns[i]!, d, c);
     return null;
   };
 }
 
-function buildAnd(fns: Fn[]): Fn {
+function buildAnd(fns: Operand[]): Fn {
   if (fns.length === 2) {
-    const [a, b] = fns as [Fn, Fn];
+    const [a, b] = fns as [Operand, Operand];
     return (d, c) => {
-      const x = a(d, c);
-      return truthy(x) ? b(d, c) : x;
+      const x = value(a, d, c);
+      return truthy(x) ? value(b, d, c) : x;
     };
   }
   return (d, c) => {
     let current: unknown;
-    for (const f of fns) {
-      current = f(d, c);
+    for (let i = 0; i < fns.length; i++) {
+      current = value(fns[i]!, d, c);
       if (!truthy(current)) return current;
     }
     return current;
   };
 }
 
-function buildOr(fns: Fn[]): Fn {
+function buildOr(fns: Operand[]): Fn {
   if (fns.length === 2) {
-    const [a, b] = fns as [Fn, Fn];
+    const [a, b] = fns as [Operand, Operand];
     return (d, c) => {
-      const x = a(d, c);
-      return truthy(x) ? x : b(d, c);
+      const x = value(a, d, c);
+      return truthy(x) ? x : value(b, d, c);
     };
   }
   return (d, c) => {
     let current: unknown;
-    for (const f of fns) {
-      current = f(d, c);
+    for (let i = 0; i < fns.length; i++) {
+      current = value(fns[i]!, d, c);
       if (truthy(current)) return current;
     }
     return current;
