@@ -122,6 +122,17 @@ describe('compileAcceptor', () => {
     expect(loose({ a: undefined })).toBe(UNSURE);
   });
 
+  it('measures strings in code points, as zod does', () => {
+    const short = compileAcceptor(z.string().check(z.maxLength(2)))!;
+    expect(short('😀😀')).toBe('😀😀'); // four UTF-16 units, two code points
+    expect(short('😀😀😀')).toBe(UNSURE);
+    const long = compileAcceptor(z.string().check(z.minLength(3)))!;
+    expect(long('😀a')).toBe(UNSURE); // three units, two code points
+    expect(long('abc')).toBe('abc');
+    const id = compileAcceptor(z.string().check(z.regex(/^a+$/g)))!;
+    expect([id('aa'), id('aa'), id('b')]).toEqual(['aa', 'aa', UNSURE]); // a global pattern keeps no state
+  });
+
   it('runs the checks a schema is itself (z.int()), and skips metadata', () => {
     const count = compileAcceptor(z.int().check(z.positive(), z.meta({ description: 'how many' })))!;
     expect(count(3)).toBe(3);

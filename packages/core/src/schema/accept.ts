@@ -37,19 +37,60 @@ export function compileAcceptor(schema: Schema): Acceptor | null {
 // value and push issues.
 const payload: Payload = { value: undefined, issues: [] };
 
-function passes(checks: readonly Check[], value: unknown): boolean {
-  payload.value = value;
-  for (const ch of checks) {
+function delegated(ch: Check): (value: unknown) => boolean {
+  return (value) => {
+    payload.value = value;
     // As zod: a check with a condition (lengths: "has a length") runs only when it holds.
     const when = ch._zod.def.when;
-    if (when && !when(payload as never)) continue;
+    if (when && !when(payload as never)) return true;
     ch._zod.check(payload as never);
-    if (payload.issues.length > 0) {
-      payload.issues.length = 0;
-      return false;
-    }
+    if (payload.issues.length === 0) return true;
+    payload.issues.length = 0;
+    return false;
+  };
+}
+
+type Test = (value: unknown) => boolean;
+
+/**
+ * One check as a test. The most common ones on strings and arrays (lengths, patterns) are decided
+ * here where the answer is certain, as zod decides them; zod's check object decides the rest
+ * (zod counts a string's length in code points: only a length near the bound needs counting).
+ */
+function testOf(ch: Check, on: 'string' | 'array' | 'other'): Test {
+  const zod = delegated(ch);
+  const def = ch._zod.def as { check: string; minimum?: number; maximum?: number; format?: string; pattern?: RegExp };
+  if (on === 'other') return zod;
+  if (def.check === 'min_length' && typeof def.minimum === 'number') {
+    const min = def.minimum;
+    return (v) => {
+      const n = (v as { length: number }).length;
+      return n >= min * 2 || (n >= min && zod(v));
+    };
   }
-  return true;
+  if (def.check === 'max_length' && typeof def.maximum === 'number') {
+    const max = def.maximum;
+    return (v) => (v as { length: number }).length <= max || zod(v);
+  }
+  if (on === 'string' && def.check === 'string_format' && def.format === 'regex' && def.pattern instanceof RegExp) {
+    const pattern = def.pattern;
+    return (v) => {
+      pattern.lastIndex = 0;
+      return pattern.test(v as string);
+    };
+  }
+  return zod;
+}
+
+/** All of a schema's checks as one test; null when it has none. */
+function testAll(checks: readonly Check[], on: 'string' | 'array' | 'other'): Test | null {
+  const tests = checks.map((ch) => testOf(ch, on));
+  if (tests.length === 0) return null;
+  if (tests.length === 1) return tests[0]!;
+  return (v) => {
+    for (const t of tests) if (!t(v)) return false;
+    return true;
+  };
 }
 
 const KNOWN_CHECKS = new Set([
@@ -81,9 +122,10 @@ function checksOf(s: Schema): Check[] | null {
   return checks;
 }
 
-function withChecks(checks: readonly Check[], test: (v: unknown) => boolean): Acceptor {
-  if (checks.length === 0) return (v) => (test(v) ? v : UNSURE);
-  return (v) => (test(v) && passes(checks, v) ? v : UNSURE);
+function withChecks(checks: readonly Check[], test: Test, on: 'string' | 'other' = 'other'): Acceptor {
+  const all = testAll(checks, on);
+  if (!all) return (v) => (test(v) ? v : UNSURE);
+  return (v) => (test(v) && all(v) ? v : UNSURE);
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -96,7 +138,7 @@ function build(s: Schema, compile: (s: Schema) => Acceptor | null): Acceptor | n
   if (!checks) return null;
   switch (type) {
     case 'string':
-      return withChecks(checks, (v) => typeof v === 'string');
+      return withChecks(checks, (v) => typeof v === 'string', 'string');
     case 'number':
       return withChecks(checks, (v) => typeof v === 'number' && Number.isFinite(v));
     case 'boolean':
@@ -135,6 +177,7 @@ function build(s: Schema, compile: (s: Schema) => Acceptor | null): Acceptor | n
     case 'array': {
       const element = compile(def.element as Schema);
       if (!element) return null;
+      const all = testAll(checks, 'array');
       return (v) => {
         if (!Array.isArray(v)) return UNSURE;
         const out = new Array<unknown>(v.length);
@@ -143,7 +186,7 @@ function build(s: Schema, compile: (s: Schema) => Acceptor | null): Acceptor | n
           if (x === UNSURE) return UNSURE;
           out[i] = x;
         }
-        return checks.length === 0 || passes(checks, out) ? out : UNSURE;
+        return !all || all(out) ? out : UNSURE;
       };
     }
     case 'record':
@@ -165,6 +208,7 @@ function buildRecord(s: Schema, checks: readonly Check[], compile: (s: Schema) =
   const key = compile(keyType);
   const value = compile(def.valueType as Schema);
   if (!key || !value) return null;
+  const all = testAll(checks, 'other');
   return (v) => {
     if (!isObject(v) || Object.getPrototypeOf(v) !== Object.prototype) return UNSURE;
     if (Object.getOwnPropertySymbols(v).length > 0) return UNSURE;
@@ -175,7 +219,7 @@ function buildRecord(s: Schema, checks: readonly Check[], compile: (s: Schema) =
       if (x === UNSURE) return UNSURE;
       out[k] = x;
     }
-    return checks.length === 0 || passes(checks, out) ? out : UNSURE;
+    return !all || all(out) ? out : UNSURE;
   };
 }
 
@@ -206,6 +250,7 @@ function buildObject(s: Schema, checks: readonly Check[], compile: (s: Schema) =
           : 'unsure',
     );
   }
+  const all = testAll(checks, 'other');
   return (v) => {
     if (!isObject(v)) return UNSURE;
     // An unknown key (an error when strict, stripped otherwise) is left to zod.
@@ -227,7 +272,7 @@ function buildObject(s: Schema, checks: readonly Check[], compile: (s: Schema) =
       if (y === UNSURE || y === undefined) return UNSURE;
       out[k] = y;
     }
-    return checks.length === 0 || passes(checks, out) ? out : UNSURE;
+    return !all || all(out) ? out : UNSURE;
   };
 }
 
@@ -250,11 +295,12 @@ function buildDiscriminated(
       byTag.set(value, fn);
     }
   }
+  const all = testAll(checks, 'other');
   return (v) => {
     if (!isObject(v)) return UNSURE;
     const fn = byTag.get(v[key]);
     if (!fn) return UNSURE;
     const out = fn(v);
-    return out === UNSURE || checks.length === 0 || passes(checks, out) ? out : UNSURE;
+    return out === UNSURE || !all || all(out) ? out : UNSURE;
   };
 }
