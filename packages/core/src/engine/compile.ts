@@ -1,6 +1,6 @@
 import { SafecheckError } from '../issues.js';
 import { analyzeLogic, DEFAULT_LIMITS, type LogicLimits } from './analyze.js';
-import { addDaysToDay, addMonthsToDay, toDayNumber } from './dates.js';
+import { addDaysToDay, addMonthsToDate, addMonthsToDay, toDayNumber } from './dates.js';
 import { binaryOperator, eagerOperator, isOperator, LogicThrow, truthy } from './operators.js';
 
 /** A JSON-Logic rule: any JSON value; objects with one key are operations. */
@@ -351,10 +351,11 @@ function buildEager(
     const a = fns[0]!;
     if (op === '!') return (d, c) => !truthy(value(a, d, c));
     if (op === '!!') return (d, c) => truthy(value(a, d, c));
-    return (d, c) => fn([value(a, d, c)]);
   }
+  // One arguments array per closure, refilled on each call: no operator keeps the array it is
+  // given, and a closure is never running twice at once (a rule is a tree).
+  const values = new Array<unknown>(fns.length);
   return (d, c) => {
-    const values = new Array<unknown>(fns.length);
     for (let i = 0; i < fns.length; i++) values[i] = value(fns[i]!, d, c);
     return fn(values);
   };
@@ -432,6 +433,19 @@ function buildBinary(
 
 type DayFn = (data: unknown, ctx: EvalContext) => number | null;
 
+/** Whether {@link dayOperand} does a node's date arithmetic on day numbers. */
+function isDayArithmetic(node: unknown): boolean {
+  if (!isLogic(node)) return false;
+  const op = opOf(node);
+  const args = argsOf(node, op);
+  return (
+    (op === 'date.add_days' || op === 'date.add_months' || op === 'date.add_years') &&
+    args.length === 2 &&
+    typeof args[1] === 'number' &&
+    Number.isInteger(op === 'date.add_years' ? args[1] * 12 : args[1])
+  );
+}
+
 /** A date operand as a day number: date arithmetic by a constant is done on day numbers. */
 function dayOperand(node: unknown, operand: (n: unknown) => Operand): DayFn {
   if (isLogic(node)) {
@@ -446,6 +460,11 @@ function dayOperand(node: unknown, operand: (n: unknown) => Operand): DayFn {
             const day = inner(d, c);
             return day === null ? null : addDaysToDay(day, n);
           };
+        }
+        if ((op === 'date.add_months' || op === 'date.add_years') && !isDayArithmetic(args[0])) {
+          // Months added to a date as written: from its digits, without the day number between.
+          const f = operand(args[0]);
+          return (d, c) => addMonthsToDate(value(f, d, c), n);
         }
         if (op === 'date.add_months' || op === 'date.add_years') {
           const inner = dayOperand(args[0], operand);

@@ -120,3 +120,22 @@ export function addMonthsToDay(day: number, months: number): number | null {
   const month = total - year * 12 + 1;
   return dayOfCivil(year, month, Math.min(d, daysInMonth(year, month)));
 }
+
+/**
+ * @internal `toDayNumber(addMonths(value, months))` read straight from the date's digits: no
+ * day number to take apart, no string in between; null outside years 0–9999.
+ */
+export function addMonthsToDate(value: unknown, months: number): number | null {
+  if (typeof value !== 'string' || value.length < 10) return null;
+  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return null;
+  if (value.length > 10 && value[10] !== 'T') return null;
+  const y = digits(value, 0, 4);
+  const m = digits(value, 5, 7);
+  const d = digits(value, 8, 10);
+  if (y < 0 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  if (!(year >= 0 && year <= 9999)) return null;
+  const month = total - year * 12 + 1;
+  return dayOfCivil(year, month, Math.min(d, daysInMonth(year, month)));
+}
