@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { analyzeLogic } from './engine/analyze.js';
+import { analyzerOfMany } from './engine/analyze.js';
 import { issue, ISSUE_CODES, type Issue, type IssueCode, type PathSegment } from './issues.js';
 import { compileAcceptor, UNSURE, type Acceptor } from './schema/accept.js';
 import { DIALECT, RulesetSchema, type Ruleset } from './schema/ruleset.js';
@@ -234,9 +234,10 @@ function checkRuleset(r: Ruleset): Issue[] {
   r.items.forEach((it, i) => unknownSection(it.section, ['items', i, 'section']));
 
   const known = variableResolver([...fieldIds]);
+  const analyze = analyzerOfMany();
   const logic = (rule: unknown, path: PathSegment[]): void => {
     if (rule === undefined) return;
-    const analysis = analyzeLogic(rule, path);
+    const analysis = analyze(rule, path);
     out.push(...analysis.issues);
     for (const name of analysis.vars) {
       if (!known(name)) {

@@ -35,6 +35,32 @@ export function readsOf(rule: unknown): Pick<LogicAnalysis, 'vars' | 'dynamic'> 
   return { vars, dynamic };
 }
 
+/**
+ * @internal {@link analyzeLogic} for the many rules of one ruleset, which repeat themselves (the
+ * checklist's 418 items have 99 different `appliesWhen`): a rule written as one before is not
+ * walked again, unless its analysis had issues, which carry their own paths.
+ */
+export function analyzerOfMany(): (rule: unknown, path: readonly PathSegment[]) => LogicAnalysis {
+  const seen = new Map<string, LogicAnalysis>();
+  return (rule, path) => {
+    if (rule === null || typeof rule !== 'object') return analyzeLogic(rule, path);
+    let key: string | undefined;
+    try {
+      key = JSON.stringify(rule);
+    } catch {
+      // Not JSON (a cycle): walked, and stopped by the limits.
+    }
+    const hit = key === undefined ? undefined : seen.get(key);
+    if (hit) {
+      readsMemo.set(rule, { vars: hit.vars, dynamic: hit.dynamic });
+      return { issues: [], vars: [...hit.vars], dynamic: hit.dynamic };
+    }
+    const analysis = analyzeLogic(rule, path);
+    if (key !== undefined && analysis.issues.length === 0) seen.set(key, analysis);
+    return analysis;
+  };
+}
+
 // The state of one analysis. One plain recursive function over it, with the path pushed and
 // popped in place, rather than closures per node: a fresh page analyses every rule of a ruleset
 // before its first render, while the code is still cold.
