@@ -104,12 +104,6 @@ export class EvalState {
     return slot === undefined ? undefined : this.slots[slot];
   }
 
-  /** A judgment item's valid answer, or undefined. */
-  judgment(id: string): Judgment | undefined {
-    const index = this.p.itemIndex.get(id);
-    return index === undefined ? undefined : this.verdicts[index];
-  }
-
   /** Sets a field's answer (undefined clears it), in the slots and in the data. */
   setValue(id: string, value: unknown): void {
     const slot = this.p.fieldSlot.get(id)!;

@@ -1,5 +1,12 @@
-import { checkFieldAnswer, checkJudgment, isBlank, type Answers, type Judgment } from '../answers/answers.js';
-import { issue, type Issue } from '../issues.js';
+import {
+  checkFieldAnswer,
+  checkJudgment,
+  isBlank,
+  unknownAnswer,
+  type Answers,
+  type Judgment,
+} from '../answers/answers.js';
+import type { Issue } from '../issues.js';
 import { isParsed, parseRuleset } from '../parse.js';
 import type { ItemResult, ItemStatus, Outcome, Report } from '../report/types.js';
 import type { Ruleset } from '../schema/ruleset.js';
@@ -133,15 +140,7 @@ export class Session {
       const field = this.#p.lookup.fields.get(key);
       const item = field ? undefined : this.#p.lookup.judgmentItems.get(key);
       if (!field && !item) {
-        const i = issue(
-          'unknown_answer',
-          [key],
-          {
-            'zh-CN': `规则集中没有“${key}”，该答案未被使用`,
-            en: `the ruleset has no "${key}": this answer is not used`,
-          },
-          'warning',
-        );
+        const i = unknownAnswer(key);
         this.#issues.set(key, i);
         issues.push(i);
         continue;
