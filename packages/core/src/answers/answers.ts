@@ -115,13 +115,18 @@ export function checkFieldAnswer(field: Field, value: unknown): Checked<unknown>
   return checked instanceof Invalid ? { ok: false, issue: checked.issue } : { ok: true, value: checked };
 }
 
+function hasOption(options: readonly { readonly value: string }[], value: string): boolean {
+  for (let i = 0; i < options.length; i++) if (options[i]!.value === value) return true;
+  return false;
+}
+
 /** @internal {@link checkFieldAnswer} without a result object per answer: the normalised value, or {@link Invalid}. */
 export function fieldValue(field: Field, value: unknown): unknown {
   switch (field.type) {
     case 'boolean':
       return typeof value === 'boolean' ? value : bad(field, value, '应为是/否', 'expected true or false');
     case 'choice':
-      if (typeof value === 'string' && field.options.some((o) => o.value === value)) return value;
+      if (typeof value === 'string' && hasOption(field.options, value)) return value;
       return bad(
         field,
         value,
