@@ -50,7 +50,7 @@ let version = '';
 try {
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 900 });
-  // Cold figures: each on a fresh page (new browser context, nothing cached), five times.
+  // Cold figures: each on a fresh page (new browser context, nothing cached), nine times.
   const fresh = async (query) => {
     const context = await browser.createBrowserContext();
     const p = await context.newPage();
@@ -63,7 +63,7 @@ try {
   };
   const coldJsonRuns = [];
   const coldParseRuns = [];
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 9; i++) {
     coldJsonRuns.push((await fresh('cold=json')).firstRenderColdJsonMs);
     coldParseRuns.push((await fresh('cold=parse')).parseColdMs);
   }
