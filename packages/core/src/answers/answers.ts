@@ -92,11 +92,27 @@ function checkNumber(field: Field & { type: 'number' }, value: unknown): unknown
   return n;
 }
 
+const isString = (v: unknown): boolean => typeof v === 'string';
+
+/** Whether no code is unknown, malformed or repeated (holes skipped, as filter skips them). */
+function codesValid(field: Field & { type: 'codes' }, codes: readonly string[]): boolean {
+  for (let i = 0; i < codes.length; i++) {
+    if (!(i in codes)) continue;
+    const c = codes[i]!;
+    if (field.options !== undefined && !hasOption(field.options, c)) return false;
+    if (field.pattern !== undefined && !fullMatch(field.pattern, c)) return false;
+    if (codes.indexOf(c) !== i) return false;
+  }
+  return true;
+}
+
 function checkCodes(field: Field & { type: 'codes' }, value: unknown): unknown {
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
+  if (!Array.isArray(value) || !value.every(isString)) {
     return bad(field, value, '应为代码列表', 'expected a list of codes');
   }
   const codes = value as string[];
+  // Valid lists, the usual case, without the lists of what is wrong.
+  if (codesValid(field, codes)) return codes;
   const wrong = codes.filter(
     (c) =>
       (field.options !== undefined && !field.options.some((o) => o.value === c)) ||
