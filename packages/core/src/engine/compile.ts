@@ -248,7 +248,9 @@ interface VarRead {
 }
 
 function varRead(node: unknown, table: SlotTable | undefined): VarRead | undefined {
-  if (!isLogic(node) || opOf(node) !== 'var') return undefined;
+  // Most operands are no `var`: told apart before the full look at the node.
+  if (node === null || typeof node !== 'object' || !Object.hasOwn(node, 'var')) return undefined;
+  if (!isLogic(node)) return undefined;
   const args = argsOf(node, 'var');
   const first = args[0];
   if (args.length !== 1 || (typeof first !== 'string' && typeof first !== 'number') || first === '') return undefined;
