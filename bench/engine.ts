@@ -18,7 +18,7 @@ import {
 import { eagerOperator, operatorNames } from '../packages/core/src/engine/operators.js';
 import { toLogicData } from '../packages/core/src/answers/answers.js';
 // The statuses alone, from answers checked beforehand (as the peers get their data made
-// beforehand): internal functions, so from the sources, compiled as the bundle is.
+// beforehand): internal functions, so run from the sources (by tsx), not from the bundle.
 import { evaluateItems, stateFrom } from '../packages/core/src/engine/evaluate.js';
 import { prepare } from '../packages/core/src/engine/prepare.js';
 
