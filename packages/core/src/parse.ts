@@ -27,6 +27,8 @@ export function isParsed(ruleset: object): boolean {
  * schema cannot see (duplicate ids, rules reading variables no field defines, unknown
  * operators, scoring naming unknown items, `validTo` before `validFrom`, …).
  * Never throws: every problem is an issue with a code, a JSON path and a message in zh-CN and en.
+ * The ruleset may share objects with a value given (what needed no default or reordering): treat
+ * both as read-only.
  *
  * @example
  * const result = parseRuleset(await (await fetch('/rulesets/loading-five-checks/1.0.0.json')).text());

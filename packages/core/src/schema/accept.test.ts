@@ -103,6 +103,16 @@ describe('compileAcceptor', () => {
     expect(tally.unsure).toBeGreaterThan(300);
   });
 
+  it('hands back what needs no change, and copies what does (keys in the schema’s order)', () => {
+    const json = read('rulesets/loading-five-checks/1.0.0.json') as { items: Record<string, unknown>[] };
+    const item = json.items[0]!;
+    const reversed = Object.fromEntries(Object.entries(item).reverse());
+    const out = accept({ ...json, items: [item, reversed] }) as { items: unknown[] };
+    expect(out.items[0]).toBe(item);
+    expect(out.items[1]).not.toBe(reversed);
+    expect(Object.keys(out.items[1]!)).toEqual(Object.keys(item));
+  });
+
   it('fills defaults with fresh values, as zod does', () => {
     const json = read('rulesets/loading-five-checks/1.0.0.json') as { fields?: unknown };
     delete json.fields;

@@ -180,13 +180,17 @@ function build(s: Schema, compile: (s: Schema) => Acceptor | null): Acceptor | n
       const all = testAll(checks, 'array');
       return (v) => {
         if (!Array.isArray(v)) return UNSURE;
-        const out = new Array<unknown>(v.length);
+        let out: unknown[] | undefined;
         for (let i = 0; i < v.length; i++) {
-          const x = element(v[i]);
-          if (x === UNSURE) return UNSURE;
-          out[i] = x;
+          if (!(i in v)) return UNSURE; // a hole: zod's to judge
+          const x = v[i];
+          const y = element(x);
+          if (y === UNSURE) return UNSURE;
+          if (y !== x && !out) out = v.slice(0, i);
+          if (out) out[i] = y;
         }
-        return !all || all(out) ? out : UNSURE;
+        const result = out ?? v;
+        return !all || all(result) ? result : UNSURE;
       };
     }
     case 'record':
@@ -212,14 +216,22 @@ function buildRecord(s: Schema, checks: readonly Check[], compile: (s: Schema) =
   return (v) => {
     if (!isObject(v) || Object.getPrototypeOf(v) !== Object.prototype) return UNSURE;
     if (Object.getOwnPropertySymbols(v).length > 0) return UNSURE;
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v)) {
+    const keys = Object.keys(v);
+    let out: Record<string, unknown> | undefined;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
       if (k === '__proto__' || key(k) !== k) return UNSURE;
-      const x = value(v[k]);
-      if (x === UNSURE) return UNSURE;
-      out[k] = x;
+      const x = v[k];
+      const y = value(x);
+      if (y === UNSURE) return UNSURE;
+      if (y !== x && !out) {
+        out = {};
+        for (let j = 0; j < i; j++) out[keys[j]!] = v[keys[j]!];
+      }
+      if (out) out[k] = y;
     }
-    return !all || all(out) ? out : UNSURE;
+    const result = out ?? v;
+    return !all || all(result) ? result : UNSURE;
   };
 }
 
@@ -231,7 +243,7 @@ function buildObject(s: Schema, checks: readonly Check[], compile: (s: Schema) =
   const shape = def.shape as Record<string, Schema>;
   if (Object.getOwnPropertySymbols(shape).length > 0) return null;
   const keys = Object.keys(shape);
-  const known = new Set(keys);
+  const position = new Map(keys.map((k, i) => [k, i]));
   const n = keys.length;
   const fns: Acceptor[] = [];
   // How an absent key comes out: left out (optional), filled (default), or not accepted.
@@ -253,15 +265,29 @@ function buildObject(s: Schema, checks: readonly Check[], compile: (s: Schema) =
   const all = testAll(checks, 'other');
   return (v) => {
     if (!isObject(v)) return UNSURE;
-    // An unknown key (an error when strict, stripped otherwise) is left to zod.
-    for (const k in v) if (!known.has(k)) return UNSURE;
-    const out: Record<string, unknown> = {};
+    // An unknown key (an error when strict, stripped otherwise) is left to zod. The value itself
+    // is the output when its keys come in the schema's order and nothing changes below it.
+    let ordered = true;
+    let last = -1;
+    for (const k in v) {
+      const at = position.get(k);
+      if (at === undefined) return UNSURE;
+      if (at < last) ordered = false;
+      last = at;
+    }
+    let out: Record<string, unknown> | undefined = ordered ? undefined : {};
+    const copy = (upTo: number): Record<string, unknown> => {
+      const o: Record<string, unknown> = {};
+      for (let j = 0; j < upTo; j++) if (keys[j]! in v) o[keys[j]!] = v[keys[j]!];
+      return o;
+    };
     for (let i = 0; i < n; i++) {
       const k = keys[i]!;
       if (!(k in v)) {
         const a = absent[i];
         if (a === 'omit') continue;
         if (a === 'unsure') return UNSURE;
+        out ??= copy(i);
         out[k] = fns[i]!(undefined);
         continue;
       }
@@ -270,9 +296,11 @@ function buildObject(s: Schema, checks: readonly Check[], compile: (s: Schema) =
       if (x === undefined) return UNSURE;
       const y = fns[i]!(x);
       if (y === UNSURE || y === undefined) return UNSURE;
-      out[k] = y;
+      if (y !== x) out ??= copy(i);
+      if (out) out[k] = y;
     }
-    return !all || all(out) ? out : UNSURE;
+    const result = out ?? v;
+    return !all || all(result) ? result : UNSURE;
   };
 }
 
