@@ -17,16 +17,31 @@ function digits(s: string, from: number, to: number): number {
   return n;
 }
 
+// Year, month and day of the last date readDate() read: no object per read on the hot path.
+let readYear = 0;
+let readMonth = 0;
+let readDay = 0;
+
+/** Reads an ISO date (a datetime's date part counts) into read*; false when it is not one. */
+function readDate(value: unknown): boolean {
+  if (typeof value !== 'string' || value.length < 10) return false;
+  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  if (value.length > 10 && value[10] !== 'T') return false;
+  readYear = digits(value, 0, 4);
+  readMonth = digits(value, 5, 7);
+  readDay = digits(value, 8, 10);
+  return !(
+    readYear < 0 ||
+    readMonth < 1 ||
+    readMonth > 12 ||
+    readDay < 1 ||
+    readDay > daysInMonth(readYear, readMonth)
+  );
+}
+
 /** Days since 1970-01-01 for an ISO date (a datetime's date part counts), or null when it is not one. */
 export function toDayNumber(value: unknown): number | null {
-  if (typeof value !== 'string' || value.length < 10) return null;
-  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return null;
-  if (value.length > 10 && value[10] !== 'T') return null;
-  const y = digits(value, 0, 4);
-  const m = digits(value, 5, 7);
-  const d = digits(value, 8, 10);
-  if (y < 0 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
-  return dayOfCivil(y, m, d);
+  return readDate(value) ? dayOfCivil(readYear, readMonth, readDay) : null;
 }
 
 /** Days since 1970-01-01 of a valid civil date (Howard Hinnant's algorithm): no Date object, no time zone. */
@@ -39,17 +54,22 @@ function dayOfCivil(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
-/** Year, month and day of a day number (the inverse of the civil-date algorithm above). */
-function civil(day: number): [year: number, month: number, dom: number] {
+// Year, month and day of the last civil() call: read at once, no array per call on the hot path.
+let civilYear = 0;
+let civilMonth = 0;
+let civilDay = 0;
+
+/** Year, month and day of a day number (the inverse of the civil-date algorithm above), into civil*. */
+function civil(day: number): void {
   const z = day + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
   const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+  civilDay = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  civilMonth = mp < 10 ? mp + 3 : mp - 9;
+  civilYear = yoe + era * 400 + (civilMonth <= 2 ? 1 : 0);
 }
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
@@ -60,8 +80,8 @@ function iso(y: number, m: number, d: number): string {
 
 /** The ISO date of a day number. */
 export function fromDayNumber(day: number): string {
-  const [y, m, d] = civil(day);
-  return iso(y, m, d);
+  civil(day);
+  return iso(civilYear, civilMonth, civilDay);
 }
 
 /** Adds whole months, keeping the day where the month has it and taking the month's last day otherwise. */
@@ -69,11 +89,11 @@ export function addMonths(value: unknown, months: unknown): string | null {
   const day = toDayNumber(value);
   const n = Number(months);
   if (day === null || !Number.isInteger(n)) return null;
-  const [y, m, d] = civil(day);
-  const total = y * 12 + (m - 1) + n;
+  civil(day);
+  const total = civilYear * 12 + (civilMonth - 1) + n;
   const year = Math.floor(total / 12);
   const month = total - year * 12 + 1;
-  return iso(year, month, Math.min(d, daysInMonth(year, month)));
+  return iso(year, month, Math.min(civilDay, daysInMonth(year, month)));
 }
 
 /** Adds whole days. */
@@ -104,21 +124,12 @@ export function addDaysToDay(day: number, days: number): number | null {
 
 /** @internal {@link addMonths} on a day number, without the string in between; null outside years 0–9999. */
 export function addMonthsToDay(day: number, months: number): number | null {
-  // civil() inlined: no array per call.
-  const z = day + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  const total = y * 12 + (m - 1) + months;
+  civil(day);
+  const total = civilYear * 12 + (civilMonth - 1) + months;
   const year = Math.floor(total / 12);
   if (!(year >= 0 && year <= 9999)) return null;
   const month = total - year * 12 + 1;
-  return dayOfCivil(year, month, Math.min(d, daysInMonth(year, month)));
+  return dayOfCivil(year, month, Math.min(civilDay, daysInMonth(year, month)));
 }
 
 /**
@@ -126,16 +137,10 @@ export function addMonthsToDay(day: number, months: number): number | null {
  * day number to take apart, no string in between; null outside years 0–9999.
  */
 export function addMonthsToDate(value: unknown, months: number): number | null {
-  if (typeof value !== 'string' || value.length < 10) return null;
-  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return null;
-  if (value.length > 10 && value[10] !== 'T') return null;
-  const y = digits(value, 0, 4);
-  const m = digits(value, 5, 7);
-  const d = digits(value, 8, 10);
-  if (y < 0 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
-  const total = y * 12 + (m - 1) + months;
+  if (!readDate(value)) return null;
+  const total = readYear * 12 + (readMonth - 1) + months;
   const year = Math.floor(total / 12);
   if (!(year >= 0 && year <= 9999)) return null;
   const month = total - year * 12 + 1;
-  return dayOfCivil(year, month, Math.min(d, daysInMonth(year, month)));
+  return dayOfCivil(year, month, Math.min(readDay, daysInMonth(year, month)));
 }
