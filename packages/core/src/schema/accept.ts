@@ -12,7 +12,8 @@ type Payload = { value: unknown; issues: unknown[] };
 
 /**
  * @internal Compiles a zod schema into plain closures that accept the values the schema accepts,
- * with the same output (defaults filled in, keys in the schema's order), and answer
+ * with an output equal to zod's (defaults filled in, keys in the schema's order; a part that needs
+ * no change is handed back itself rather than copied), and answer
  * {@link UNSURE} for anything else, unusual or invalid: the caller then asks zod, which stays the
  * only judge of what is wrong and where.
  *
