@@ -90,7 +90,7 @@ const row = (name, xs, budget) =>
 
 console.log(`@safecheck/elements benchmark, ${version}, ${cpus().length} cores, load ${loadavg()[0].toFixed(1)}`);
 console.log(`  checklist: ${figures.ruleset}: ${figures.items} items (${figures.judgmentItems} judgment)`);
-console.log(`  items on the first section page: ${figures.itemsOnPage}`);
+console.log(`  on the first section page: ${figures.fieldsOnPage} fields, ${figures.itemsOnPage} items`);
 console.log(row('parseRuleset, cold (fresh page; core)', figures.coldParseRuns));
 console.log(row('parseRuleset (schema and checks)', figures.parseMs));
 console.log(row('session.report() (every item, explained)', figures.reportMs));

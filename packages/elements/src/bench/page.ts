@@ -15,6 +15,7 @@ interface Figures {
   firstRenderMs: number[];
   firstRenderWithParseMs: number[];
   itemsOnPage: number;
+  fieldsOnPage: number;
   largestSection: string;
   itemsInLargestSection: number;
   openLargestSectionMs: number[];
@@ -86,6 +87,7 @@ async function run(): Promise<Figures> {
   const cold = await render(ruleset);
   const firstRenderColdMs = cold.ms;
   const itemsOnPage = cold.form.shadowRoot!.querySelectorAll('[part~=item]').length;
+  const fieldsOnPage = cold.form.shadowRoot!.querySelectorAll('[part~=field]').length;
   cold.form.remove();
   await frame();
 
@@ -191,6 +193,7 @@ async function run(): Promise<Figures> {
     firstRenderMs,
     firstRenderWithParseMs,
     itemsOnPage,
+    fieldsOnPage,
     largestSection,
     itemsInLargestSection: largest.count,
     openLargestSectionMs,
