@@ -65,7 +65,7 @@ function mutate(root: unknown, pick: (n: number) => number): unknown {
   const keys = Object.keys(target);
   const key = keys.length > 0 ? keys[pick(keys.length)]! : '0';
   const value = ODD_VALUES[pick(ODD_VALUES.length)];
-  switch (pick(5)) {
+  switch (pick(6)) {
     case 0:
       if (Array.isArray(target)) target.splice(Number(key), 1);
       else delete target[key];
@@ -80,6 +80,14 @@ function mutate(root: unknown, pick: (n: number) => number): unknown {
     case 3:
       if (Array.isArray(target)) target.length = 0;
       else (target as Record<string, unknown>)[key] = undefined;
+      break;
+    case 4:
+      // The same keys in another order: the output keeps the schema's.
+      if (!Array.isArray(target)) {
+        const entries = Object.entries(target).reverse();
+        for (const k of Object.keys(target)) delete target[k];
+        for (const [k, v] of entries) target[k] = v;
+      } else target.reverse();
       break;
     default:
       if (!Array.isArray(target)) Object.defineProperty(target, '__proto__', { value, enumerable: true });
