@@ -134,7 +134,15 @@ const elements = [
     plugins: [
       typescriptByEsbuild({ bundleCore: true }),
       nodeResolve({ browser: true, exportConditions: ['production'] }),
-      terser({ ecma: 2020, module: true, compress: { passes: 3 }, format: { comments: false } }),
+      // Chrome's explicit compile hint: every function is compiled while the file loads (off the
+      // main thread when streamed), not on first call, which was a quarter of a fresh page's first
+      // render of a large checklist. Browsers without it read a comment.
+      terser({
+        ecma: 2020,
+        module: true,
+        compress: { passes: 3 },
+        format: { comments: false, preamble: '//# allFunctionsCalledOnLoad' },
+      }),
     ],
   })),
 ];
