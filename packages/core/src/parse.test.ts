@@ -431,3 +431,26 @@ describe('localized texts', () => {
     ]);
   });
 });
+
+describe('pattern problems, said in both languages', () => {
+  it('names what an id and an explanation value name must look like', () => {
+    const json = rulesetJson({
+      items: [
+        item('Bad Id', {
+          check: { var: 'a' },
+          explain: [{ text: t('值 {1x}', 'value {1x}'), values: { '1x': { var: 'a' } } }],
+        }),
+      ],
+    });
+    const issues = issuesOf(json).filter((i) => i.code === 'invalid_format');
+    expect(issues.map((i) => i.path)).toEqual([
+      ['items', 0, 'id'],
+      ['items', 0, 'explain', 0, 'values', '1x'],
+    ]);
+    expect(issues[0]!.message['zh-CN']).toContain('小写字母和数字');
+    expect(issues[0]!.message.en).toContain('lowercase letters and digits');
+    expect(issues[1]!.message['zh-CN']).toContain('名称“1x”');
+    expect(issues[1]!.message.en).toContain('the name "1x"');
+    expect(issues.map((i) => i.message.en).join()).not.toContain('Invalid input');
+  });
+});

@@ -2,7 +2,7 @@ import type * as z from 'zod/mini';
 import { analyzerOfMany } from './engine/analyze.js';
 import { issue, ISSUE_CODES, type Issue, type IssueCode, type PathSegment } from './issues.js';
 import { compileAcceptor, UNSURE, type Acceptor } from './schema/accept.js';
-import { DIALECT, RulesetSchema, type Ruleset } from './schema/ruleset.js';
+import { DIALECT, patternHint, RulesetSchema, type Ruleset } from './schema/ruleset.js';
 import type { LocalizedText } from './text.js';
 
 /** The result of {@link parseRuleset}. */
@@ -98,13 +98,22 @@ function fromZod(zi: z.core.$ZodIssue): Issue[] {
         }),
       ];
     }
-    case 'invalid_format':
+    case 'invalid_format': {
+      const hint = patternHint(zi.message);
+      return [
+        issue('invalid_format', path, { 'zh-CN': `格式不正确，应为${hint['zh-CN']}`, en: `wrong format: ${hint.en}` }),
+      ];
+    }
+    case 'invalid_key': {
+      // A record's key (an explanation's value name) that its pattern refuses.
+      const hint = patternHint(zi.issues[0]?.message ?? '');
       return [
         issue('invalid_format', path, {
-          'zh-CN': `格式不正确：${zi.message}`,
-          en: `wrong format: ${zi.message}`,
+          'zh-CN': `名称“${String(zi.input)}”格式不正确，应为${hint['zh-CN']}`,
+          en: `the name "${String(zi.input)}" has the wrong format: ${hint.en}`,
         }),
       ];
+    }
     case 'too_small':
       return [
         issue('too_small', path, {

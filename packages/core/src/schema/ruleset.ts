@@ -11,7 +11,7 @@ const meta = <T extends z.ZodMiniType>(schema: T, data: z.core.GlobalMeta): T =>
 /** The schema with a description for the JSON Schema, on a copy. */
 const described = <T extends z.ZodMiniType>(schema: T, description: string): T => meta(schema, { description });
 const nonEmpty = () => z.string().check(z.minLength(1));
-const semver = () => z.string().check(z.regex(SEMVER, 'a semantic version such as 1.0.0'));
+const semver = () => z.string().check(z.regex(SEMVER, HINTS.semver.en));
 
 /** The engine dialect this build understands. A ruleset names the dialect it needs. */
 export const DIALECT = 1;
@@ -21,6 +21,26 @@ const FIELD_ID = /^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*$/;
 const SEMVER =
   /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+// What each pattern wants, in both languages. zod reports the English one as the issue's message;
+// parseRuleset gives the expert both (patternHint).
+const HINTS = {
+  id: { 'zh-CN': '小写字母和数字，以“.”或“-”分隔', en: 'lowercase letters and digits, separated by "." or "-"' },
+  fieldId: {
+    'zh-CN': '以“.”分隔的标识符，如 vehicle.rtc_valid_to',
+    en: 'dot-separated identifiers such as vehicle.rtc_valid_to',
+  },
+  date: { 'zh-CN': 'ISO 日期 YYYY-MM-DD', en: 'an ISO date YYYY-MM-DD' },
+  semver: { 'zh-CN': '语义化版本号，如 1.0.0', en: 'a semantic version such as 1.0.0' },
+  name: { 'zh-CN': '名称，如 limit 或 doc.valid_to', en: 'a name such as limit or doc.valid_to' },
+  colour: { 'zh-CN': '颜色 #rrggbb', en: 'a colour #rrggbb' },
+} as const;
+
+/** @internal A pattern's hint in zh-CN and en, from the English message zod reports (else that message). */
+export function patternHint(message: string): { readonly 'zh-CN': string; readonly en: string } {
+  for (const hint of Object.values(HINTS)) if (hint.en === message) return hint;
+  return { 'zh-CN': message, en: message };
+}
 
 /** The JSON Schema of {@link LocalizedTextSchema}, for editors. */
 export const LOCALIZED_TEXT_JSON_SCHEMA = {
@@ -67,18 +87,18 @@ export const LocalizedTextSchema = meta(
 
 /** A stable, lowercase, dotted or kebab id (`hazchem-78.4.12`). Once published it never changes meaning. */
 export const IdSchema = described(
-  z.string().check(z.maxLength(100), z.regex(ID, 'lowercase letters and digits, separated by "." or "-"')),
+  z.string().check(z.maxLength(100), z.regex(ID, HINTS.id.en)),
   'Stable id: lowercase, dotted or kebab. Once published it never changes meaning.',
 );
 
 /** A field id: dot-separated identifiers (`vehicle.rtc_valid_to`); the dots nest the answer in rule data. */
 export const FieldIdSchema = described(
-  z.string().check(z.regex(FIELD_ID, 'dot-separated identifiers such as vehicle.rtc_valid_to')),
+  z.string().check(z.regex(FIELD_ID, HINTS.fieldId.en)),
   'Field id, read by rules as {"var": "<id>"}.',
 );
 
 /** An ISO calendar date, `YYYY-MM-DD`. */
-export const IsoDateSchema = meta(z.string().check(z.regex(ISO_DATE, 'an ISO date YYYY-MM-DD')), { format: 'date' });
+export const IsoDateSchema = meta(z.string().check(z.regex(ISO_DATE, HINTS.date.en)), { format: 'date' });
 
 /** A JSON-Logic rule. Checked by the engine (operators, variables, depth), not by the schema. */
 export const LogicSchema = meta(z.unknown(), {
@@ -182,9 +202,7 @@ export const ExplainSchema = z.strictObject({
     LocalizedTextSchema,
     'The sentence. {name} is replaced by a value below or by the answer of the field with that id.',
   ),
-  values: z.optional(
-    z.record(z.string().check(z.regex(/^[A-Za-z_][\w.]*$/, 'a name such as limit or doc.valid_to')), LogicSchema),
-  ),
+  values: z.optional(z.record(z.string().check(z.regex(/^[A-Za-z_][\w.]*$/, HINTS.name.en)), LogicSchema)),
 });
 
 /** A check: what must hold, when it applies, and what to do when it fails. */
@@ -247,7 +265,7 @@ export const ScoringProjectSchema = z.strictObject({
 export const BandSchema = z.strictObject({
   id: IdSchema,
   label: LocalizedTextSchema,
-  color: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'a colour #rrggbb')),
+  color: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, HINTS.colour.en)),
   min: described(z.number(), 'Lowest score in the band (inclusive). Bands go from high to low.'),
 });
 
