@@ -196,6 +196,24 @@ function readsTopData(op: string, args: readonly unknown[]): boolean {
 }
 
 /**
+ * @internal Whether compiling a rule against a slot table with this index may set
+ * {@link SlotTable.readsData}: the places here that set it, erring on "may" (scope bodies are
+ * looked into too). Rules for which it is false can be compiled later without changing the flag.
+ */
+export function mayReadData(rule: unknown, index: ReadonlyMap<string, number>): boolean {
+  if (Array.isArray(rule)) return rule.some((r) => mayReadData(r, index));
+  if (!isLogic(rule)) return false;
+  const op = opOf(rule);
+  const args = argsOf(rule, op);
+  if (readsTopData(op, args)) return true;
+  if (op === 'var') {
+    const path = args[0];
+    if ((typeof path !== 'string' && typeof path !== 'number') || !index.has(String(path))) return true;
+  }
+  return args.some((a) => mayReadData(a, index));
+}
+
+/**
  * A flat array of scalars, as a frozen copy made once: an operand that no operator hands back
  * to the caller needs no fresh array per evaluation. Each use gets its own copy, so identity
  * comparisons see distinct arrays as they would fresh ones.

@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseRuleset } from '../parse.js';
 import type { Ruleset } from '../schema/ruleset.js';
-import { compileNode, type SlotTable } from './compile.js';
-import { mayReadData } from './prepare.js';
+import { compileNode, mayReadData, type SlotTable } from './compile.js';
 
 const RULESETS = ['hazchem-checklist', 'risk-grading', 'loading-five-checks'];
 const load = (id: string): { ruleset: Ruleset } => {

@@ -4,7 +4,7 @@ import type { ItemResult, ItemStatus, MajorHazard } from '../report/types.js';
 import type { Field, Item, Ruleset } from '../schema/ruleset.js';
 import type { LocalizedText } from '../text.js';
 import { readsOf } from './analyze.js';
-import { compileNode, type Fn, type SlotTable } from './compile.js';
+import { compileNode, mayReadData, type Fn, type SlotTable } from './compile.js';
 
 /** @internal An item with its rules compiled. */
 export interface PreparedItem {
@@ -331,38 +331,4 @@ function sameRuleKey(rule: unknown): string | undefined {
     return true;
   };
   return plain(rule, 0) ? JSON.stringify(rule) : undefined;
-}
-
-// What makes compiling against a slot table set `readsData` (see compile.ts): reading a path that is
-// no field, a computed path, the operations that look at the data itself, and scopes (whose
-// bodies may climb out to it).
-const READS_DATA = new Set([
-  'missing',
-  'missing_some',
-  'val',
-  'exists',
-  'filter',
-  'map',
-  'all',
-  'some',
-  'none',
-  'reduce',
-  'try',
-]);
-
-/** @internal Whether compiling a rule may find that it reads the nested data rather than slots only. */
-export function mayReadData(rule: unknown, index: ReadonlyMap<string, number>): boolean {
-  if (rule === null || typeof rule !== 'object') return false;
-  if (Array.isArray(rule)) return rule.some((r) => mayReadData(r, index));
-  const keys = Object.keys(rule);
-  if (keys.length !== 1) return false;
-  const op = keys[0]!;
-  if (READS_DATA.has(op)) return true;
-  const raw = (rule as Record<string, unknown>)[op];
-  const args = Array.isArray(raw) ? raw : [raw];
-  if (op === 'var') {
-    const path = args[0];
-    if ((typeof path !== 'string' && typeof path !== 'number') || !index.has(String(path))) return true;
-  }
-  return args.some((a) => mayReadData(a, index));
 }
