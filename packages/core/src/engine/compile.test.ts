@@ -25,6 +25,70 @@ describe('compileLogic: rules read the data’s own properties only', () => {
     expect(run({ var: 'toString' }, data)).toBe('x');
   });
 
+  it('reads nothing a host object inherits, and runs no inherited getter', () => {
+    let ran = 0;
+    class Vehicle {
+      get plate(): string {
+        ran++;
+        return '浙A12345';
+      }
+    }
+    const inherited = Object.create({ plate: '浙B54321', tank: { volume: 30 } }) as object;
+    for (const data of [new Vehicle(), inherited]) {
+      expect(run({ var: 'plate' }, data)).toBeNull();
+      expect(run({ var: ['plate', 'none'] }, data)).toBe('none');
+      expect(run({ var: 'tank.volume' }, data)).toBeNull();
+      expect(run({ var: 'v.plate' }, { v: data })).toBeNull();
+      expect(run({ '==': [{ var: 'v.plate' }, '浙A12345'] }, { v: data })).toBe(false);
+      expect(run({ val: ['plate'] }, data)).toBeNull();
+      expect(run({ exists: ['plate'] }, data)).toBe(false);
+      expect(run({ missing: ['plate'] }, data)).toEqual(['plate']);
+    }
+    expect(ran).toBe(0);
+    // What the host object owns is read, getters included.
+    const owned = Object.defineProperty(new Vehicle(), 'plate', { get: () => '浙C11111', enumerable: true });
+    expect(run({ var: 'v.plate' }, { v: owned })).toBe('浙C11111');
+  });
+
+  it('reads nothing that other code added to Object.prototype', () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    proto['polluted'] = 'yes';
+    try {
+      expect(run({ var: 'polluted' }, {})).toBeNull();
+      expect(run({ var: 'a.polluted' }, { a: {} })).toBeNull();
+      expect(run({ val: ['a', 'polluted'] }, { a: {} })).toBeNull();
+      expect(run({ exists: ['polluted'] }, {})).toBe(false);
+    } finally {
+      delete proto['polluted'];
+    }
+  });
+
+  it('`in` searches strings and arrays only, never calling a method of the data', () => {
+    let called = 0;
+    const list = {
+      indexOf: () => {
+        called++;
+        return 0;
+      },
+    };
+    class Codes extends Array<string> {
+      override indexOf(): number {
+        called++;
+        return 0;
+      }
+    }
+    const codes = Codes.from(['UN1203']);
+    expect(run({ in: ['UN1203', { var: 'list' }] }, { list })).toBe(false);
+    expect(run({ in: ['UN1203', { var: 'codes' }] }, { codes })).toBe(true);
+    expect(run({ in: ['UN1965', { var: 'codes' }] }, { codes })).toBe(false);
+    expect(called).toBe(0);
+    expect(run({ in: ['12', 'UN1203'] })).toBe(true);
+    expect(run({ in: [12, 'UN1203'] })).toBe(true);
+    expect(run({ in: [1, [1, 2]] })).toBe(true);
+    expect(run({ in: ['1', [1, 2]] })).toBe(false);
+    expect(run({ in: [1, 5] })).toBe(false);
+  });
+
   it('reads array elements and lengths, which are own properties', () => {
     expect(run({ var: 'a.1' }, { a: [5, 6] })).toBe(6);
     expect(run({ var: 'a.length' }, { a: [5, 6] })).toBe(2);

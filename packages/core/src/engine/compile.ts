@@ -253,7 +253,7 @@ const BINARY: Readonly<Record<string, (a: any, b: any) => unknown>> = {
 
 /**
  * A `var` of a constant path without a default, read without a closure of its own: a field's
- * slot, or a path of one or two names no built-in prototype has (as {@link buildVar} reads them).
+ * slot, or a path of one or two names (read as {@link buildVar} reads them).
  */
 interface VarRead {
   /** 0: slot; 1: one name; 2: two names. */
@@ -278,7 +278,7 @@ function varRead(node: unknown, table: SlotTable | undefined): VarRead | undefin
   // A path that is not a field reads the data: only the slot table's fields are inlined there.
   if (table) return undefined;
   const segments = key.split('.');
-  if (segments.length > 2 || segments.some((k) => INHERITED.has(k))) return undefined;
+  if (segments.length > 2) return undefined;
   return { kind: segments.length, slot: -1, required: false, key, s0: segments[0]!, s1: segments[1] ?? '' };
 }
 
@@ -299,8 +299,8 @@ function readVar(d: unknown, c: EvalContext, r: VarRead): unknown {
     if (r.required && c.missing) c.missing.push(r.key);
     return null;
   }
-  v = d === null || d === undefined ? undefined : (d as Record<string, unknown>)[r.s0];
-  if (r.kind === 2) v = v === null || v === undefined ? undefined : (v as Record<string, unknown>)[r.s1];
+  v = own(d, r.s0);
+  if (r.kind === 2) v = own(v, r.s1);
   if (v !== undefined && v !== null) return v;
   if (c.missing) c.missing.push(r.key);
   return null;
@@ -511,28 +511,15 @@ function dayOperand(node: unknown, operand: (n: unknown) => Operand): DayFn {
 }
 
 /**
- * Reads an own property, as json-logic-js's `var` does but never from the prototype chain.
- * Every member of the built-in prototypes is a function or an object, except `length` of
- * arrays and strings, which instances own: so on JSON data a primitive value is always own,
- * and only objects and functions need the (slower) ownership check.
+ * Reads an own property, as json-logic-js's `var` does, but nothing of the prototype chain: not
+ * a built-in's member, not a host class's getter, not a name other code added to
+ * Object.prototype. Ownership is asked first, so an inherited getter never runs.
  */
 function own(data: unknown, key: string): unknown {
-  if (data === null || data === undefined) return undefined;
-  const value = (data as Record<string, unknown>)[key];
-  if (value === undefined) return undefined;
-  if ((typeof value === 'object' && value !== null) || typeof value === 'function') {
-    return Object.hasOwn(data as object, key) ? value : undefined;
-  }
-  return value;
+  return data !== null && data !== undefined && Object.hasOwn(data as object, key)
+    ? (data as Record<string, unknown>)[key]
+    : undefined;
 }
-
-// Every property name of a built-in prototype: the only names that can read through the
-// prototype chain of JSON data (plain objects, arrays, strings, numbers, booleans).
-const INHERITED = new Set<string>(
-  [Object, Array, String, Number, Boolean, Function, Date, RegExp, Map, Set, Error, Promise].flatMap((c) =>
-    Object.getOwnPropertyNames(c.prototype),
-  ),
-);
 
 function getPath(data: unknown, segments: readonly string[]): unknown {
   let d = data;
@@ -574,23 +561,6 @@ function buildVar(args: unknown[], table: SlotTable | undefined): Fn {
   if (typeof first === 'string' || typeof first === 'number') {
     const key = String(first);
     const segments = key.split('.');
-    // A name no built-in prototype has cannot read through the prototype chain of JSON data:
-    // it is read directly; any other name goes through own().
-    const direct = segments.every((k) => !INHERITED.has(k));
-    if (segments.length === 1 && direct) {
-      return (d, c) => {
-        const v = d === null || d === undefined ? undefined : (d as Record<string, unknown>)[key];
-        return v !== undefined && v !== null ? v : finish(v, key, d, c);
-      };
-    }
-    if (segments.length === 2 && direct) {
-      const [s0, s1] = segments as [string, string];
-      return (d, c) => {
-        const o = d === null || d === undefined ? undefined : (d as Record<string, unknown>)[s0];
-        const v = o === null || o === undefined ? undefined : (o as Record<string, unknown>)[s1];
-        return v !== undefined && v !== null ? v : finish(v, key, d, c);
-      };
-    }
     if (segments.length === 1) {
       return (d, c) => {
         const v = own(d, key);

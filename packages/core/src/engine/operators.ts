@@ -35,6 +35,16 @@ const both = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
 // The operators whose arguments are all evaluated first. Semantics follow json-logic-js 2.x
 // (classic), json-logic-engine (extended), or are documented here (safecheck).
 /* eslint-disable eqeqeq -- JSON-Logic's == and != are JavaScript's loose equality by definition. */
+/**
+ * `in`: an element of a list, or a substring. json-logic-js calls the `indexOf` of whatever it is
+ * given; only strings and arrays are searched here, with the built-in indexOf, so that a rule
+ * never calls a method of the host's data.
+ */
+function isIn(x: unknown, list: unknown): boolean {
+  if (typeof list === 'string') return list.indexOf(x as string) !== -1;
+  return Array.isArray(list) && Array.prototype.indexOf.call(list, x) !== -1;
+}
+
 const EAGER: Readonly<Record<string, EagerOperator>> = {
   '==': {
     family: 'classic',
@@ -117,15 +127,8 @@ const EAGER: Readonly<Record<string, EagerOperator>> = {
   in: {
     family: 'classic',
     arity: [2, 2],
-    fn2: (x, b) => {
-      const list = b as { indexOf?: (x: unknown) => number } | null;
-      return !list || typeof list.indexOf !== 'function' ? false : list.indexOf(x) !== -1;
-    },
-    fn: (a) => {
-      const b = a[1] as { indexOf?: (x: unknown) => number } | null;
-      if (!b || typeof b.indexOf !== 'function') return false;
-      return b.indexOf(a[0]) !== -1;
-    },
+    fn2: isIn,
+    fn: (a) => isIn(a[0], a[1]),
     doc: both('在列表中或为子串', 'in a list, or a substring'),
     infix: both('属于', 'is in'),
   },
