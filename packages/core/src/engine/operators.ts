@@ -32,9 +32,6 @@ interface EagerOperator extends OperatorInfo {
 
 const both = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
 
-// The operators whose arguments are all evaluated first. Semantics follow json-logic-js 2.x
-// (classic), json-logic-engine (extended), or are documented here (safecheck).
-/* eslint-disable eqeqeq -- JSON-Logic's == and != are JavaScript's loose equality by definition. */
 /**
  * `in`: an element of a list, or a substring. json-logic-js calls the `indexOf` of whatever it is
  * given; only strings and arrays are searched here, with the built-in indexOf, so that a rule
@@ -45,6 +42,9 @@ function isIn(x: unknown, list: unknown): boolean {
   return Array.isArray(list) && Array.prototype.indexOf.call(list, x) !== -1;
 }
 
+// The operators whose arguments are all evaluated first. Semantics follow json-logic-js 2.x
+// (classic), json-logic-engine (extended), or are documented here (safecheck).
+/* eslint-disable eqeqeq -- JSON-Logic's == and != are JavaScript's loose equality by definition. */
 const EAGER: Readonly<Record<string, EagerOperator>> = {
   '==': {
     family: 'classic',
