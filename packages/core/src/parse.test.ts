@@ -453,4 +453,27 @@ describe('pattern problems, said in both languages', () => {
     expect(issues[1]!.message.en).toContain('the name "1x"');
     expect(issues.map((i) => i.message.en).join()).not.toContain('Invalid input');
   });
+
+  it('refuses a value named __proto__, which an object would drop unreported', () => {
+    // JSON.parse keeps "__proto__" as a plain key, as an expert's file has it.
+    const values = JSON.parse('{"__proto__": {"var": "a"}, "constructor": {"var": "a"}}') as object;
+    const json = rulesetJson({
+      items: [item('named', { check: { var: 'a' }, explain: [{ text: t('{__proto__}'), values }] })],
+    });
+    const issues = issuesOf(json);
+    expect(issues.map((i) => [i.code, i.path])).toEqual([
+      ['invalid_format', ['items', 0, 'explain', 0, 'values', '__proto__']],
+    ]);
+    expect(issues[0]!.message['zh-CN']).toContain('除 __proto__ 以外的名称');
+    expect(issues[0]!.message.en).toContain('a name other than __proto__');
+    // constructor is a name like any other.
+    const fine = JSON.parse('{"constructor": {"var": "a"}}') as object;
+    expect(
+      issuesOf(
+        rulesetJson({
+          items: [item('named', { check: { var: 'a' }, explain: [{ text: t('{constructor}'), values: fine }] })],
+        }),
+      ),
+    ).toEqual([]);
+  });
 });

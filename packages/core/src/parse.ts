@@ -2,7 +2,7 @@ import type * as z from 'zod/mini';
 import { analyzerOfMany } from './engine/analyze.js';
 import { issue, ISSUE_CODES, type Issue, type IssueCode, type PathSegment } from './issues.js';
 import { compileAcceptor, UNSURE, type Acceptor } from './schema/accept.js';
-import { DIALECT, patternHint, RulesetSchema, type Ruleset } from './schema/ruleset.js';
+import { DIALECT, HINTS, patternHint, RulesetSchema, type Ruleset } from './schema/ruleset.js';
 import type { LocalizedText } from './text.js';
 
 /** The result of {@link parseRuleset}. */
@@ -50,7 +50,10 @@ export function parseRuleset(json: unknown): ParseResult {
   let ruleset = (acceptRuleset ??= compileAcceptor(RulesetSchema) ?? (() => UNSURE))(value) as Ruleset | typeof UNSURE;
   if (ruleset === UNSURE) {
     const result = RulesetSchema.safeParse(value, { reportInput: true });
-    if (!result.success) return { success: false, issues: result.error.issues.flatMap(fromZod) };
+    const dropped = protoValueNames(value);
+    if (!result.success || dropped.length > 0) {
+      return { success: false, issues: [...(result.success ? [] : result.error.issues.flatMap(fromZod)), ...dropped] };
+    }
     ruleset = result.data;
   }
   const found = checkRuleset(ruleset);
@@ -67,6 +70,35 @@ const TYPE_NAMES: Record<string, LocalizedText> = {
   object: { 'zh-CN': '对象', en: 'an object' },
   array: { 'zh-CN': '数组', en: 'an array' },
 };
+
+function badName(path: PathSegment[], name: string, patternMessage: string): Issue {
+  const hint = patternHint(patternMessage);
+  return issue('invalid_format', path, {
+    'zh-CN': `名称“${name}”格式不正确，应为${hint['zh-CN']}`,
+    en: `the name "${name}" has the wrong format: ${hint.en}`,
+  });
+}
+
+/**
+ * Explanation values named __proto__, in the file as given: zod skips such a key of a record
+ * without a word (an object cannot hold it as a plain key), and the value would be lost.
+ */
+function protoValueNames(value: unknown): Issue[] {
+  const items = value !== null && typeof value === 'object' ? (value as { items?: unknown }).items : undefined;
+  if (!Array.isArray(items)) return [];
+  const issues: Issue[] = [];
+  items.forEach((item: unknown, i) => {
+    const explain = item !== null && typeof item === 'object' ? (item as { explain?: unknown }).explain : undefined;
+    if (!Array.isArray(explain)) return;
+    explain.forEach((e: unknown, j) => {
+      const values = e !== null && typeof e === 'object' ? (e as { values?: unknown }).values : undefined;
+      if (values !== null && typeof values === 'object' && Object.hasOwn(values, '__proto__')) {
+        issues.push(badName(['items', i, 'explain', j, 'values', '__proto__'], '__proto__', HINTS.key.en));
+      }
+    });
+  });
+  return issues;
+}
 
 function fromZod(zi: z.core.$ZodIssue): Issue[] {
   const path = zi.path.map((p) => (typeof p === 'symbol' ? String(p) : p)) as PathSegment[];
@@ -104,16 +136,9 @@ function fromZod(zi: z.core.$ZodIssue): Issue[] {
         issue('invalid_format', path, { 'zh-CN': `格式不正确，应为${hint['zh-CN']}`, en: `wrong format: ${hint.en}` }),
       ];
     }
-    case 'invalid_key': {
+    case 'invalid_key':
       // A record's key (an explanation's value name) that its pattern refuses.
-      const hint = patternHint(zi.issues[0]?.message ?? '');
-      return [
-        issue('invalid_format', path, {
-          'zh-CN': `名称“${String(zi.input)}”格式不正确，应为${hint['zh-CN']}`,
-          en: `the name "${String(zi.input)}" has the wrong format: ${hint.en}`,
-        }),
-      ];
-    }
+      return [badName(path, String(zi.input), zi.issues[0]?.message ?? '')];
     case 'too_small':
       return [
         issue('too_small', path, {

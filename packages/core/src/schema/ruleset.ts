@@ -24,7 +24,8 @@ const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 // What each pattern wants, in both languages. zod reports the English one as the message;
 // parseRuleset gives the expert both (patternHint).
-const HINTS = {
+/** @internal */
+export const HINTS = {
   id: { 'zh-CN': '小写字母和数字，以“.”或“-”分隔', en: 'lowercase letters and digits, separated by "." or "-"' },
   fieldId: {
     'zh-CN': '以“.”分隔的标识符，如 vehicle.rtc_valid_to',
@@ -34,6 +35,7 @@ const HINTS = {
   semver: { 'zh-CN': '语义化版本号，如 1.0.0', en: 'a semantic version such as 1.0.0' },
   name: { 'zh-CN': '名称，如 limit 或 doc.valid_to', en: 'a name such as limit or doc.valid_to' },
   colour: { 'zh-CN': '颜色 #rrggbb', en: 'a colour #rrggbb' },
+  key: { 'zh-CN': '除 __proto__ 以外的名称', en: 'a name other than __proto__' },
 } as const;
 
 /** @internal A pattern's hint in zh-CN and en, from the English message zod reports (else that message). */
@@ -202,7 +204,13 @@ export const ExplainSchema = z.strictObject({
     LocalizedTextSchema,
     'The sentence. {name} is replaced by a value below or by the answer of the field with that id.',
   ),
-  values: z.optional(z.record(z.string().check(z.regex(/^[A-Za-z_][\w.]*$/, HINTS.name.en)), LogicSchema)),
+  // An object cannot hold __proto__ as a plain key: zod would drop it unreported (parseRuleset reports it).
+  values: z.optional(
+    z.record(
+      z.string().check(z.regex(/^[A-Za-z_][\w.]*$/, HINTS.name.en), z.regex(/^(?!__proto__$)/, HINTS.key.en)),
+      LogicSchema,
+    ),
+  ),
 });
 
 /** A check: what must hold, when it applies, and what to do when it fails. */
