@@ -61,8 +61,10 @@ function bad(field: Field, value: unknown, zh: string, en: string, code: AnswerC
 function checkNumber(field: Field & { type: 'number' }, value: unknown): unknown {
   let n = value;
   if (n !== null && typeof n === 'object' && !Array.isArray(n)) {
-    const { value: v, unit } = n as { value?: unknown; unit?: unknown };
-    if (typeof v !== 'number' || typeof unit !== 'string') {
+    // Exactly {value, unit}, own properties: nothing inherited is read, nothing extra is dropped.
+    const v = ownValue(n, 'value');
+    const unit = ownValue(n, 'unit');
+    if (typeof v !== 'number' || typeof unit !== 'string' || Object.keys(n).length !== 2) {
       return bad(field, value, '应为数字或 {value, unit}', 'expected a number or {value, unit}');
     }
     if (unit === field.unit) n = v;
@@ -92,12 +94,30 @@ function checkNumber(field: Field & { type: 'number' }, value: unknown): unknown
   return n;
 }
 
-const isString = (v: unknown): boolean => typeof v === 'string';
+/** An own property's value (undefined if the object only inherits it): no inherited getter runs. */
+function ownValue(object: object, key: string): unknown {
+  return Object.hasOwn(object, key) ? (object as Record<string, unknown>)[key] : undefined;
+}
 
-/** Whether no code is unknown, malformed or repeated (holes skipped, as filter skips them). */
+/**
+ * The codes as a plain array of own strings, or null: an array subclass's methods never run (not
+ * here, nor later in a rule), and a gap in the list is no code.
+ */
+function plainCodes(value: readonly unknown[]): string[] | null {
+  const plain = Object.getPrototypeOf(value) === Array.prototype;
+  const codes = plain ? (value as string[]) : new Array<string>(value.length);
+  for (let i = 0; i < value.length; i++) {
+    if (!Object.hasOwn(value, i)) return null;
+    const c = value[i];
+    if (typeof c !== 'string') return null;
+    if (!plain) codes[i] = c;
+  }
+  return codes;
+}
+
+/** Whether no code is unknown, malformed or repeated. */
 function codesValid(field: Field & { type: 'codes' }, codes: readonly string[]): boolean {
   for (let i = 0; i < codes.length; i++) {
-    if (!(i in codes)) continue;
     const c = codes[i]!;
     if (field.options !== undefined && !hasOption(field.options, c)) return false;
     if (field.pattern !== undefined && !fullMatch(field.pattern, c)) return false;
@@ -107,10 +127,9 @@ function codesValid(field: Field & { type: 'codes' }, codes: readonly string[]):
 }
 
 function checkCodes(field: Field & { type: 'codes' }, value: unknown): unknown {
-  if (!Array.isArray(value) || !value.every(isString)) {
-    return bad(field, value, '应为代码列表', 'expected a list of codes');
-  }
-  const codes = value as string[];
+  const codes = Array.isArray(value) ? plainCodes(value) : null;
+  if (!codes)
+    return bad(field, value, '应为代码（文本）的列表，不留空位', 'expected a list of codes (texts), with no gaps');
   // Valid lists, the usual case, without the lists of what is wrong.
   if (codesValid(field, codes)) return codes;
   const wrong = codes.filter(
@@ -203,12 +222,13 @@ export function judgmentValue(item: Item, value: unknown): Judgment | Invalid {
       return PLAIN_JUDGMENT.not_applicable;
   }
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    const { verdict, note, ...rest } = value as { verdict?: unknown; note?: unknown };
+    const verdict = ownValue(value, 'verdict');
+    const note = ownValue(value, 'note');
     if (
       typeof verdict === 'string' &&
       VERDICTS.includes(verdict) &&
       (note === undefined || typeof note === 'string') &&
-      Object.keys(rest).length === 0
+      Object.keys(value).every((k) => k === 'verdict' || k === 'note')
     ) {
       return note ? { verdict: verdict as Verdict, note } : { verdict: verdict as Verdict };
     }
@@ -236,12 +256,20 @@ export function unknownAnswer(key: string): Issue {
 
 /** @internal The answers object's own keys, or an issue when it is not an object (none when it is absent). */
 export function answerKeys(answers: unknown): string[] | Issue | null {
-  if (answers === null || typeof answers !== 'object' || Array.isArray(answers)) {
-    return answers !== undefined && answers !== null
-      ? issue('invalid_answer', [], { 'zh-CN': '答案应为对象', en: 'answers must be an object' })
-      : null;
+  if (answers === undefined || answers === null) return null;
+  if (typeof answers !== 'object' || Array.isArray(answers) || !isPlain(answers)) {
+    return issue('invalid_answer', [], {
+      'zh-CN': '答案应为普通对象（如 JSON 中的对象）；数组、Map 或类的实例不会被读取',
+      en: 'answers must be a plain object (as JSON has them); an array, a Map or a class instance is not read',
+    });
   }
   return Object.keys(answers);
+}
+
+/** Whether an object is plain: made by `{}`, JSON or Object.create(null), in this realm or another. */
+function isPlain(object: object): boolean {
+  const proto = Object.getPrototypeOf(object) as object | null;
+  return proto === null || proto === Object.prototype || Object.getPrototypeOf(proto) === null;
 }
 
 /**
