@@ -89,6 +89,50 @@ describe('compileLogic: rules read the data’s own properties only', () => {
     expect(run({ in: [1, 5] })).toBe(false);
   });
 
+  it('runs no method of an array subclass in the data: list operators and iterators use the built-ins', () => {
+    const ran: string[] = [];
+    class Evil extends Array<unknown> {
+      override every(): this is unknown[] {
+        ran.push('every');
+        return true;
+      }
+      override some(): boolean {
+        ran.push('some');
+        return true;
+      }
+      override includes(): boolean {
+        ran.push('includes');
+        return true;
+      }
+      override map<U>(): U[] {
+        ran.push('map');
+        return [];
+      }
+      override filter(): unknown[] {
+        ran.push('filter');
+        return [];
+      }
+      override reduce(): unknown {
+        ran.push('reduce');
+        return 42;
+      }
+    }
+    const list = Evil.from(['B']);
+    const data = { list, other: Evil.from(['A']) };
+    expect(run({ 'list.all_in': [{ var: 'list' }, ['A']] }, data)).toBe(false);
+    expect(run({ 'list.any_in': [['A'], { var: 'list' }] }, data)).toBe(false);
+    expect(run({ 'list.all_in': [{ var: 'list' }, { var: 'other' }] }, data)).toBe(false);
+    expect(run({ 'list.any_in': [{ var: 'list' }, { var: 'other' }] }, data)).toBe(false);
+    expect(run({ 'list.missing_from': [{ var: 'list' }, { var: 'other' }] }, data)).toEqual(['B']);
+    expect(run({ map: [{ var: 'list' }, { cat: [{ var: '' }, '!'] }] }, data)).toEqual(['B!']);
+    expect(run({ filter: [{ var: 'list' }, true] }, data)).toEqual(['B']);
+    expect(run({ reduce: [{ var: 'list' }, { cat: [{ var: 'accumulator' }, { var: 'current' }] }, ''] }, data)).toBe(
+      'B',
+    );
+    expect(run({ merge: [{ var: 'list' }, { var: 'other' }] }, data)).toEqual(['B', 'A']);
+    expect(ran).toEqual([]);
+  });
+
   it('reads array elements and lengths, which are own properties', () => {
     expect(run({ var: 'a.1' }, { a: [5, 6] })).toBe(6);
     expect(run({ var: 'a.length' }, { a: [5, 6] })).toBe(2);
@@ -325,6 +369,20 @@ describe('compiled forms agree with the operators they stand for', () => {
           expect(compileLogic({ [op]: [k, { var: 'v' }] })(data), label).toBe(fn([k, v]));
         }
       }
+  });
+
+  it('date arithmetic that leaves the years 0000–9999 gives null, never a date no rule can read', () => {
+    for (const [op, n] of [
+      ['date.add_days', 1e20],
+      ['date.add_days', 1],
+      ['date.add_months', 1e12],
+      ['date.add_years', 1],
+    ] as const) {
+      expect(run({ [op]: ['9999-12-31', n] }), `${op} ${n}`).toBeNull();
+      expect(run({ [op]: [{ var: 'd' }, { var: 'n' }] }, { d: '9999-12-31', n }), `${op} ${n}`).toBeNull();
+    }
+    expect(run({ 'date.add_days': ['0000-01-01', -1] })).toBeNull();
+    expect(run({ 'date.add_days': ['9999-12-30', 1] })).toBe('9999-12-31');
   });
 
   it('date arithmetic by a constant, done on day numbers, agrees with the operators on strings', () => {

@@ -1,7 +1,7 @@
 import { SafecheckError } from '../issues.js';
 import { analyzeLogic, DEFAULT_LIMITS, type LogicLimits } from './analyze.js';
 import { addDaysToDay, addMonthsToDate, addMonthsToDay, toDayNumber } from './dates.js';
-import { binaryOperator, eagerOperator, isOperator, LogicThrow, truthy } from './operators.js';
+import { binaryOperator, eagerOperator, isOperator, LogicThrow, plainArray, truthy } from './operators.js';
 
 /** A JSON-Logic rule: any JSON value; objects with one key are operations. */
 export type Logic = unknown;
@@ -71,7 +71,8 @@ function argsOf(node: Record<string, unknown>, op: string): unknown[] {
 /**
  * Compiles a JSON-Logic rule once into closures, for evaluating many times.
  * Never uses `eval` or `new Function`, so it runs under a Content-Security-Policy without
- * 'unsafe-eval'. Rules read the data's own properties only.
+ * 'unsafe-eval'. Rules read the data's own properties only. Compiled closures are memoised per
+ * rule object: treat a rule as read-only once compiled.
  *
  * @throws {@link SafecheckError} with the issues when the rule has an unknown operator or
  *   exceeds the limits; use {@link analyzeLogic} to get them as data.
@@ -433,7 +434,8 @@ function buildBinary(
       return (d, c) => {
         const v = value(b, d, c);
         if (!Array.isArray(v)) return false;
-        for (let i = 0; i < first.length; i++) if (v.includes(first[i]) === any) return any;
+        const list = plainArray(v);
+        for (let i = 0; i < first.length; i++) if (list.includes(first[i]) === any) return any;
         return !any;
       };
     }
@@ -442,7 +444,7 @@ function buildBinary(
       const member = (v: unknown): boolean => second.includes(v);
       return (d, c) => {
         const v = value(a, d, c);
-        return Array.isArray(v) && (any ? v.some(member) : v.every(member));
+        return Array.isArray(v) && (any ? plainArray(v).some(member) : plainArray(v).every(member));
       };
     }
   }
@@ -667,8 +669,9 @@ function inScope<T>(c: EvalContext, outer: unknown, body: (slot: number) => T): 
 
 function buildIterator(op: string, listFn: Fn, bodyFn: Fn, meta: boolean): Fn {
   return (d, c) => {
-    const list = listFn(d, c);
-    if (!Array.isArray(list)) return op === 'map' || op === 'filter' ? [] : op === 'none';
+    const given = listFn(d, c);
+    if (!Array.isArray(given)) return op === 'map' || op === 'filter' ? [] : op === 'none';
+    const list = plainArray(given);
     return inScope(c, d, (slot) => {
       const each = (x: unknown, index: number): unknown => {
         if (meta) c.above[slot] = { iterator: list, index };
@@ -700,9 +703,10 @@ function buildReduce(args: unknown[], top: (n: unknown) => Fn): Fn {
   const meta = climbs(args[1]);
   const initialFn = args[2] !== undefined ? top(args[2]) : () => null;
   return (d, c) => {
-    const list = listFn(d, c);
+    const given = listFn(d, c);
     const initial = initialFn(d, c);
-    if (!Array.isArray(list)) return initial;
+    if (!Array.isArray(given)) return initial;
+    const list = plainArray(given);
     return inScope(c, d, (slot) =>
       list.reduce((accumulator: unknown, current: unknown, index: number) => {
         if (meta) c.above[slot] = { iterator: list, index };

@@ -84,24 +84,25 @@ export function fromDayNumber(day: number): string {
   return iso(civilYear, civilMonth, civilDay);
 }
 
-/** Adds whole months, keeping the day where the month has it and taking the month's last day otherwise. */
+/**
+ * Adds whole months, keeping the day where the month has it and taking the month's last day
+ * otherwise; null outside years 0–9999 (dates are read with four-digit years only).
+ */
 export function addMonths(value: unknown, months: unknown): string | null {
   const day = toDayNumber(value);
   const n = Number(months);
   if (day === null || !Number.isInteger(n)) return null;
-  civil(day);
-  const total = civilYear * 12 + (civilMonth - 1) + n;
-  const year = Math.floor(total / 12);
-  const month = total - year * 12 + 1;
-  return iso(year, month, Math.min(civilDay, daysInMonth(year, month)));
+  const result = addMonthsToDay(day, n);
+  return result === null ? null : fromDayNumber(result);
 }
 
-/** Adds whole days. */
+/** Adds whole days; null outside years 0–9999. */
 export function addDays(value: unknown, days: unknown): string | null {
   const day = toDayNumber(value);
   const n = Number(days);
   if (day === null || !Number.isInteger(n)) return null;
-  return fromDayNumber(day + n);
+  const result = addDaysToDay(day, n);
+  return result === null ? null : fromDayNumber(result);
 }
 
 /** Days from `a` to `b` (positive when b is later). */

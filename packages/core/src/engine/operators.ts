@@ -33,6 +33,24 @@ interface EagerOperator extends OperatorInfo {
 const both = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
 
 /**
+ * @internal A list of the data as a plain array: the methods (and the species constructor) of an
+ * array subclass never run when a rule uses the list. Plain arrays, all that JSON has, as they are.
+ */
+export function plainArray(list: readonly unknown[]): readonly unknown[] {
+  if (Object.getPrototypeOf(list) === Array.prototype) return list;
+  const copy = new Array<unknown>(list.length);
+  for (let i = 0; i < list.length; i++) if (Object.hasOwn(list, i)) copy[i] = list[i];
+  return copy;
+}
+
+const allIn = (x: unknown, y: unknown): boolean =>
+  Array.isArray(x) && Array.isArray(y) && plainArray(x).every((v) => plainArray(y).includes(v));
+const anyIn = (x: unknown, y: unknown): boolean =>
+  Array.isArray(x) && Array.isArray(y) && plainArray(x).some((v) => plainArray(y).includes(v));
+const missingFrom = (x: unknown, y: unknown): unknown[] =>
+  Array.isArray(x) ? plainArray(x).filter((v) => !(Array.isArray(y) && plainArray(y).includes(v))) : [];
+
+/**
  * `in`: an element of a list, or a substring. json-logic-js calls the `indexOf` of whatever it is
  * given; only strings and arrays are searched here, with the built-in indexOf, so that a rule
  * never calls a method of the host's data.
@@ -202,7 +220,7 @@ const EAGER: Readonly<Record<string, EagerOperator>> = {
   merge: {
     family: 'classic',
     arity: [0, Infinity],
-    fn: (a) => a.reduce((x: unknown[], y) => x.concat(y), []),
+    fn: (a) => a.reduce((x: unknown[], y) => x.concat(Array.isArray(y) ? plainArray(y) : y), []),
     doc: both('合并列表', 'merge lists'),
   },
   throw: {
@@ -334,24 +352,24 @@ const EAGER: Readonly<Record<string, EagerOperator>> = {
   'list.all_in': {
     family: 'safecheck',
     arity: [2, 2],
-    fn2: (x, y) => Array.isArray(x) && Array.isArray(y) && x.every((v) => y.includes(v)),
-    fn: (a) => Array.isArray(a[0]) && Array.isArray(a[1]) && a[0].every((x) => (a[1] as unknown[]).includes(x)),
+    fn2: allIn,
+    fn: (a) => allIn(a[0], a[1]),
     doc: both('前者每个元素都在后者中', 'every element of the first list is in the second'),
     infix: both('全部属于', 'all belong to'),
   },
   'list.any_in': {
     family: 'safecheck',
     arity: [2, 2],
-    fn2: (x, y) => Array.isArray(x) && Array.isArray(y) && x.some((v) => y.includes(v)),
-    fn: (a) => Array.isArray(a[0]) && Array.isArray(a[1]) && a[0].some((x) => (a[1] as unknown[]).includes(x)),
+    fn2: anyIn,
+    fn: (a) => anyIn(a[0], a[1]),
     doc: both('前者有元素在后者中', 'some element of the first list is in the second'),
     infix: both('部分属于', 'some belong to'),
   },
   'list.missing_from': {
     family: 'safecheck',
     arity: [2, 2],
-    fn2: (x, y) => (Array.isArray(x) ? x.filter((v) => !(Array.isArray(y) && y.includes(v))) : []),
-    fn: (a) => (Array.isArray(a[0]) ? a[0].filter((x) => !(Array.isArray(a[1]) && a[1].includes(x))) : []),
+    fn2: missingFrom,
+    fn: (a) => missingFrom(a[0], a[1]),
     doc: both('前者中不在后者的元素', 'elements of the first list absent from the second'),
   },
   'code.covers': {
