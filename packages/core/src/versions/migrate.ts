@@ -1,4 +1,4 @@
-import { checkAnswers } from '../answers/answers.js';
+import { answerKeys, checkAnswers } from '../answers/answers.js';
 import type { Field, Ruleset } from '../schema/ruleset.js';
 import type { LocalizedText } from '../text.js';
 import { guessRenames } from './renames.js';
@@ -17,7 +17,10 @@ export type MigrationNoteKind = 'renamed' | 'converted' | 'dropped' | 'invalid' 
 /** One line of what a migration did. Dropped and invalid answers keep their value here. */
 export interface MigrationNote {
   readonly kind: MigrationNoteKind;
-  /** The answer's key in the old version (the field id in the new one, for `needed`). */
+  /**
+   * The answer's key in the old version (the field id in the new one, for `needed`); empty for
+   * saved answers that are not an object at all.
+   */
   readonly key: string;
   /** The new key, for `renamed`. */
   readonly to?: string;
@@ -78,10 +81,12 @@ export function migrateAnswers(from: Ruleset, to: Ruleset, answers: unknown, opt
     newFields.get(key)?.label ?? oldFields.get(key)?.label ?? { 'zh-CN': key, en: key };
   const name = (key: string) => ({ 'zh-CN': `“${label(key)['zh-CN']}”（${key}）`, en: `"${label(key).en}" (${key})` });
 
-  const saved =
-    answers !== null && typeof answers === 'object' && !Array.isArray(answers)
-      ? (answers as Record<string, unknown>)
-      : {};
+  const keys = answerKeys(answers);
+  if (keys !== null && !Array.isArray(keys)) {
+    // Not an object of answers: the whole of it is what cannot be carried.
+    notes.push({ kind: 'invalid', key: '', value: answers, message: keys.message });
+  }
+  const saved = Array.isArray(keys) ? (answers as Record<string, unknown>) : {};
   for (const [key, value] of Object.entries(saved)) {
     if (value === undefined || value === null || value === '') continue;
     let target = key;

@@ -223,4 +223,13 @@ describe('migrateAnswers', () => {
     const m = migrateAnswers(v1, v1, { a: 3, kind: 'x' });
     expect([m.answers, m.notes, m.lost]).toEqual([{ a: 3, kind: 'x' }, [], false]);
   });
+
+  it('says so when the saved answers are not an object of answers at all', () => {
+    for (const saved of [[{ a: 3 }], 'a=3', 5, new Map([['a', 3]])]) {
+      const m = migrateAnswers(v1, v1, saved);
+      expect(m.lost, String(saved)).toBe(true);
+      expect(m.notes.filter((n) => n.kind === 'invalid').map((n) => [n.key, n.value])).toEqual([['', saved]]);
+    }
+    expect(migrateAnswers(v1, v1, undefined).lost).toBe(false);
+  });
 });
