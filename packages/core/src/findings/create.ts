@@ -32,6 +32,10 @@ export type FindingsResult =
 
 const LEVELS: readonly TrackingLevel[] = ['general', 'major', 'majorHazard'];
 
+// Ten years, leap days included: real rectification periods are days or months, so a longer one
+// is a slip (a date or a timestamp typed as days), and the bound keeps due dates in the calendar.
+const MAX_DUE_DAYS = 3660;
+
 function checkPolicy(issues: Issue[], policy: unknown): void {
   for (const level of LEVELS) {
     const rule = (policy as Record<string, unknown> | null | undefined)?.[level] as Record<string, unknown> | undefined;
@@ -41,6 +45,13 @@ function checkPolicy(issues: Issue[], policy: unknown): void {
         issue('invalid_value', ['policy', level, 'dueDays'], {
           'zh-CN': `整改期限天数应为非负整数或 null（逐项确定），而不是 ${JSON.stringify(days) ?? 'undefined'}`,
           en: `dueDays must be a whole number of days, or null (set one by one), not ${JSON.stringify(days) ?? 'undefined'}`,
+        }),
+      );
+    } else if (days !== null && days > MAX_DUE_DAYS) {
+      issues.push(
+        issue('too_big', ['policy', level, 'dueDays'], {
+          'zh-CN': `整改期限天数 ${days} 超过上限 ${MAX_DUE_DAYS} 天（十年）`,
+          en: `dueDays ${days} is more than ${MAX_DUE_DAYS} days (ten years)`,
         }),
       );
     }
@@ -62,7 +73,8 @@ function checkPolicy(issues: Issue[], policy: unknown): void {
  * nobody is assigned; an individually tracked one gets it when it is assigned.
  *
  * Refuses (with issues, never by throwing) a missing enterprise, inspector or date, a date that
- * is not one, and a policy that is not one.
+ * is not one, a policy that is not one (`dueDays` over 3660 days is `too_big`), and a date found so
+ * late that a due date would pass 9999-12-31 (`too_big`).
  *
  * @example
  * const made = findingsFromReport(report, { enterprise: { id: '91330100MA', name: '某危化品公司' }, inspector: '王五' });
@@ -93,10 +105,29 @@ export function findingsFromReport(report: Report, options: FindingsOptions): Fi
     .map((item, index) => ({ item, index, level: trackingLevel(item) }))
     .sort((a, b) => rank(a.level) - rank(b.level) || a.index - b.index);
 
+  // The policy due date of each level that has failed items: null when there is none to set.
+  const dues = new Map<TrackingLevel, string | null>();
+  for (const { level } of failed) {
+    if (dues.has(level)) continue;
+    const days = policy[level].dueDays;
+    const due = days === null ? null : addDays(found, days);
+    if (days !== null && due === null) {
+      issues.push(
+        issue('too_big', ['found'], {
+          'zh-CN': `发现日期 ${found} 加上整改期限 ${days} 天晚于 9999-12-31，无法确定整改期限`,
+          en: `the due date, ${days} days after the date found ${found}, would be after 9999-12-31`,
+        }),
+      );
+    }
+    dues.set(level, due);
+  }
+  if (issues.length > 0) return { ok: false, issues };
+
   const findings: Finding[] = [];
   const events: FoundEvent[] = [];
   for (const { item, level } of failed) {
     const rule = policy[level];
+    const due = dues.get(level);
     const hazard = criteria.get(item.id);
     const id = `${inspection}/${item.id}`;
     const finding: Finding = {
@@ -123,7 +154,7 @@ export function findingsFromReport(report: Report, options: FindingsOptions): Fi
       inspector,
       tracking: { level, dueDays: rule.dueDays, namedVerifier: rule.namedVerifier },
       status: 'open',
-      ...(rule.dueDays !== null ? { due: addDays(found, rule.dueDays) } : {}),
+      ...(due ? { due } : {}),
       reopened: 0,
       updated: at,
       events: 1,

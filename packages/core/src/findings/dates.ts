@@ -1,4 +1,5 @@
 // Calendar days of the findings: ISO dates and date-times as written, no clock, no time zone.
+import { addDaysToDay, fromDayNumber } from '../engine/dates.js';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)?$/;
@@ -31,9 +32,16 @@ export function dayOf(value: unknown): string | null {
   return value.length === 10 || TIME.test(value.slice(10)) ? date : null;
 }
 
-/** The date `days` after an ISO date. */
-export function addDays(date: string, days: number): string {
-  return new Date((dayNumber(date)! + days) * DAY_MS).toISOString().slice(0, 10);
+/**
+ * The date `days` after an ISO date, or null when the date is not one, `days` is not a whole
+ * number, or the result leaves the years 0000–9999 (it would not be written `YYYY-MM-DD`).
+ */
+export function addDays(date: string, days: number): string | null {
+  const day = dayNumber(date);
+  if (day === null || !Number.isInteger(days)) return null;
+  // The engine's day arithmetic: no Date (toISOString throws past ±275760 and writes +YYYYYY).
+  const sum = addDaysToDay(day, days);
+  return sum === null ? null : fromDayNumber(sum);
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */

@@ -179,6 +179,12 @@ describe('findingsFromReport', () => {
       ['policy', 'general', 'dueDays'],
     ],
     [
+      'policy period',
+      { policy: { ...DEFAULT_FINDING_POLICY, general: { dueDays: 1e9, namedVerifier: false } } },
+      'too_big',
+      ['policy', 'general', 'dueDays'],
+    ],
+    [
       'policy verifier',
       { policy: { ...DEFAULT_FINDING_POLICY, major: { dueDays: null } } as never },
       'invalid_value',
@@ -188,6 +194,20 @@ describe('findingsFromReport', () => {
     const r = findingsFromReport(evaluate(RS, FAILING, { date: FOUND }), { ...OPTIONS, ...(patch as object) });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues).toContainEqual(expect.objectContaining({ code, path }));
+  });
+
+  it('takes a period of up to ten years, and refuses a date found whose due date would pass 9999-12-31', () => {
+    const policy = { ...DEFAULT_FINDING_POLICY, general: { dueDays: 3660, namedVerifier: false } };
+    expect(made(FAILING, { policy }).findings.find((f) => f.item === 'g1')!.due).toBe('2036-03-08');
+    const long = { ...DEFAULT_FINDING_POLICY, general: { dueDays: 3661, namedVerifier: false } };
+    const refused = findingsFromReport(evaluate(RS, FAILING, { date: FOUND }), { ...OPTIONS, policy: long });
+    expect(refused.ok ? [] : refused.issues.map((i) => [i.code, i.path])).toEqual([
+      ['too_big', ['policy', 'general', 'dueDays']],
+    ]);
+    const late = findingsFromReport(evaluate(RS, FAILING, { date: FOUND }), { ...OPTIONS, found: '9999-12-31' });
+    expect(late.ok ? [] : late.issues.map((i) => [i.code, i.path])).toEqual([['too_big', ['found']]]);
+    if (!late.ok) expect(late.issues[0]!.message['zh-CN']).toContain('9999-12-31');
+    expect(made(FAILING, { found: '9999-12-01' }).findings.find((f) => f.item === 'g1')!.due).toBe('9999-12-31');
   });
 
   it('refuses a report without a date when none is given', () => {
@@ -310,6 +330,21 @@ describe('assignFinding', () => {
 
   it('refuses an individually tracked finding without a due date', () => {
     expect(codes(assignFinding(findingOf('h1'), { ...ASSIGN, due: undefined }))).toEqual(['due_date_required']);
+  });
+
+  it('refuses a policy due date past 9999-12-31 on a stored finding, and takes a due date given instead', () => {
+    const { due: _due, ...stored } = findingOf('g1');
+    for (const finding of [
+      { ...stored, found: '9999-12-20' },
+      { ...stored, tracking: { ...stored.tracking, dueDays: 1e9 } },
+    ]) {
+      const i = refusal(assignFinding(finding, { by: '李科长', at: finding.found, assignee: '班组长' }), 'too_big');
+      expect(i.path).toEqual(['due']);
+      expect(
+        ok(assignFinding(finding, { by: '李科长', at: finding.found, assignee: '班组长', due: '9999-12-31' })).finding
+          .due,
+      ).toBe('9999-12-31');
+    }
   });
 
   it('refuses the assignee as verifier', () => {
@@ -467,6 +502,15 @@ describe('closeFinding and reopenFinding', () => {
     for (const status of ['open', 'assigned', 'rectified'] as const) {
       const i = refusal(closeFinding(at(status), CLOSE), 'close_unverified');
       expect(i.message.en).toContain(status);
+    }
+  });
+
+  it('names a stored status that is not one as written, without reading a prototype or throwing', () => {
+    for (const status of ['__proto__', 'toString', undefined]) {
+      const odd = { ...at('verified'), status } as unknown as Finding;
+      const written = JSON.stringify(status) ?? 'undefined';
+      expect(refusal(closeFinding(odd, CLOSE), 'close_unverified').message.en).toContain(`is ${written}:`);
+      expect(refusal(reopenFinding(odd, REOPEN), 'finding_wrong_state').message['zh-CN']).toContain(`“${written}”`);
     }
   });
 

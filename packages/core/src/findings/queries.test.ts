@@ -143,6 +143,51 @@ describe('summarizeFindings', () => {
     expect(bad.all).toEqual({ total: 6, open: 5, overdue: 0, closed: 1 });
   });
 
+  it('keeps every enterprise id as its own key, __proto__ and toString included, and pollutes no prototype', () => {
+    const ids = ['__proto__', 'toString', 'constructor', 'e1'];
+    try {
+      const s = summarizeFindings(
+        ids.flatMap((id) => found(id, '2026-03-01')),
+        '2026-04-05',
+      );
+      expect(Object.keys(s.byEnterprise)).toEqual(ids);
+      expect(Object.getPrototypeOf(s.byEnterprise)).toBe(Object.prototype);
+      for (const id of ids) {
+        expect(Object.getOwnPropertyDescriptor(s.byEnterprise, id)?.value).toEqual({
+          name: `${id} 公司`,
+          total: 3,
+          open: 3,
+          overdue: 1,
+          closed: 0,
+        });
+      }
+      expect(JSON.stringify(s.byEnterprise)).toContain('"__proto__":{"name":"__proto__ 公司"');
+      expect(({} as Record<string, unknown>).total).toBeUndefined();
+    } finally {
+      for (const key of ['name', 'total', 'open', 'overdue', 'closed']) delete (Object.prototype as never)[key];
+    }
+  });
+
+  it('counts a stored finding whose status or severity is not one in all only, and pollutes no prototype', () => {
+    const g1 = byItem(found('e1', '2026-03-01'), 'g1');
+    const odd = ['__proto__', 'constructor', 'toString'].map(
+      (key) => ({ ...g1, status: key, severity: key }) as unknown as Finding,
+    );
+    try {
+      const s = summarizeFindings(odd, '2026-04-05');
+      expect(s.all).toEqual({ total: 3, open: 3, overdue: 0, closed: 0 });
+      expect(s.byStatus.open).toEqual({ total: 0, open: 0, overdue: 0, closed: 0 });
+      expect(s.bySeverity.general).toEqual({ total: 0, open: 0, overdue: 0, closed: 0 });
+      expect(Object.hasOwn(Object.prototype, 'total')).toBe(false);
+      expect(Object.hasOwn(Object, 'total')).toBe(false);
+      expect(Object.hasOwn(Object.prototype.toString, 'total')).toBe(false);
+    } finally {
+      for (const target of [Object.prototype, Object, Object.prototype.toString]) {
+        for (const key of ['total', 'open', 'overdue', 'closed']) delete (target as never)[key];
+      }
+    }
+  });
+
   it('summarizes nothing as zeros', () => {
     const empty = summarizeFindings([], '2026-04-05');
     expect(empty.all).toEqual({ total: 0, open: 0, overdue: 0, closed: 0 });

@@ -33,7 +33,7 @@ export interface FindingSummary {
   readonly bySeverity: { readonly general: FindingCounts; readonly major: FindingCounts };
   /** Counts of findings that meet a major-hazard criterion. */
   readonly majorHazards: FindingCounts;
-  /** Counts by enterprise id, with the enterprise's name. */
+  /** Counts by enterprise id (each an own key, `__proto__` included), with the enterprise's name. */
   readonly byEnterprise: Readonly<Record<string, FindingCounts & { readonly name: string }>>;
   /** The overdue findings, most days overdue first (major hazards first among equals). */
   readonly overdue: readonly OverdueFinding[];
@@ -63,7 +63,9 @@ export function isOverdue(finding: Finding, date: string): boolean {
   return daysOverdue(finding, date) > 0;
 }
 
-const zero = (): { total: number; open: number; overdue: number; closed: number } => ({
+type Counts = { total: number; open: number; overdue: number; closed: number };
+
+const zero = (): Counts => ({
   total: 0,
   open: 0,
   overdue: 0,
@@ -91,20 +93,23 @@ export function summarizeFindings(findings: readonly Finding[], date: string): F
     );
   }
   const all = zero();
-  const byStatus = Object.fromEntries(FINDING_STATUSES.map((s) => [s, zero()])) as Record<
-    FindingStatus,
-    ReturnType<typeof zero>
-  >;
-  const bySeverity = { general: zero(), major: zero() };
+  // Maps while counting: a status, severity or enterprise id from stored data is only ever a key,
+  // so `__proto__` or `toString` never reaches a prototype.
+  const byStatus = new Map(FINDING_STATUSES.map((s) => [s as string, zero()]));
+  const bySeverity = new Map<string, Counts>([
+    ['general', zero()],
+    ['major', zero()],
+  ]);
   const majorHazards = zero();
-  const byEnterprise: Record<string, ReturnType<typeof zero> & { name: string }> = {};
+  const byEnterprise = new Map<string, Counts & { name: string }>();
   const overdue: OverdueFinding[] = [];
   for (const finding of findings) {
     const days = daysOverdue(finding, date);
     const closed = finding.status === 'closed';
-    const groups = [all, byStatus[finding.status], bySeverity[finding.severity]];
+    const groups = [all, byStatus.get(finding.status), bySeverity.get(finding.severity)];
     if (finding.majorHazard) groups.push(majorHazards);
-    const enterprise = (byEnterprise[finding.enterprise.id] ??= { name: finding.enterprise.name, ...zero() });
+    const enterprise = byEnterprise.get(finding.enterprise.id) ?? { name: finding.enterprise.name, ...zero() };
+    byEnterprise.set(finding.enterprise.id, enterprise);
     groups.push(enterprise);
     for (const g of groups) {
       if (!g) continue;
@@ -121,5 +126,15 @@ export function summarizeFindings(findings: readonly Finding[], date: string): F
       Number(Boolean(b.finding.majorHazard)) - Number(Boolean(a.finding.majorHazard)) ||
       (a.finding.id < b.finding.id ? -1 : a.finding.id > b.finding.id ? 1 : 0),
   );
-  return { date, all, byStatus, bySeverity, majorHazards, byEnterprise, overdue, issues };
+  return {
+    date,
+    all,
+    byStatus: Object.fromEntries(byStatus) as Record<FindingStatus, Counts>,
+    bySeverity: { general: bySeverity.get('general')!, major: bySeverity.get('major')! },
+    majorHazards,
+    // Object.fromEntries defines own keys: `__proto__` stays an enterprise, not the prototype.
+    byEnterprise: Object.fromEntries(byEnterprise),
+    overdue,
+    issues,
+  };
 }

@@ -18,6 +18,15 @@ const show = (value: unknown): string => {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 };
 
+/**
+ * A status's name, or the value as written when a stored finding has another: an own-key check,
+ * so `__proto__` or `toString` reads no prototype.
+ */
+export function statusName(status: unknown): LocalizedText {
+  if (typeof status === 'string' && Object.hasOwn(STATUS_NAMES, status)) return STATUS_NAMES[status as FindingStatus];
+  return { 'zh-CN': show(status), en: show(status) };
+}
+
 /** A non-empty text, after trimming; undefined otherwise. */
 export function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
@@ -73,8 +82,8 @@ export function beforeFinding(path: readonly PathSegment[], what: LocalizedText,
 export function wrongState(command: LocalizedText, status: FindingStatus, allowed: readonly FindingStatus[]): Issue {
   const list = (l: 'zh-CN' | 'en') => allowed.map((s) => STATUS_NAMES[s][l]).join(l === 'en' ? ' or ' : '或');
   return issue('finding_wrong_state', ['status'], {
-    'zh-CN': `隐患当前为“${STATUS_NAMES[status]['zh-CN']}”，不能${command['zh-CN']}（只能在“${list('zh-CN')}”时${command['zh-CN']}）`,
-    en: `the finding is ${STATUS_NAMES[status].en}: it cannot be ${command.en} (only when ${list('en')})`,
+    'zh-CN': `隐患当前为“${statusName(status)['zh-CN']}”，不能${command['zh-CN']}（只能在“${list('zh-CN')}”时${command['zh-CN']}）`,
+    en: `the finding is ${statusName(status).en}: it cannot be ${command.en} (only when ${list('en')})`,
   });
 }
 

@@ -3,7 +3,7 @@ import { issue, type Issue } from '../issues.js';
 import type { Ruleset } from '../schema/ruleset.js';
 import type { LocalizedText } from '../text.js';
 import { addDays, dayOf } from './dates.js';
-import { beforeFinding, checkDate, requireText, STATUS_NAMES, text, WORDS, wrongState } from './refusals.js';
+import { beforeFinding, checkDate, requireText, statusName, text, WORDS, wrongState } from './refusals.js';
 import type {
   AssignedEvent,
   ClosedEvent,
@@ -107,8 +107,8 @@ function begin(issues: Issue[], finding: Finding, input: TransitionInput, comman
     issues.push(
       unverified
         ? issue('close_unverified', ['status'], {
-            'zh-CN': `隐患当前为“${STATUS_NAMES[finding.status]['zh-CN']}”，整改未经验证，不能销号`,
-            en: `the finding is ${STATUS_NAMES[finding.status].en}: it cannot be closed before its rectification is verified`,
+            'zh-CN': `隐患当前为“${statusName(finding.status)['zh-CN']}”，整改未经验证，不能销号`,
+            en: `the finding is ${statusName(finding.status).en}: it cannot be closed before its rectification is verified`,
           })
         : wrongState(COMMAND_NAMES[command], finding.status, ALLOWED[command]),
     );
@@ -181,9 +181,10 @@ const step = (finding: Finding, input: TransitionInput, status: FindingStatus) =
  * Refuses: another status (`finding_wrong_state`); no assignee or `by` (`missing_property`); a
  * time that is not one (`invalid_format`), before the date found (`date_before_finding`) or before
  * the last event (`date_out_of_order`); a due date before the date found (`date_before_finding`)
- * or before the assignment (`invalid_date_range`); an individually tracked finding without a due
- * date (`due_date_required`) or without a named verifier where one is required
- * (`verifier_required`); a verifier who is the assignee (`self_verification`).
+ * or before the assignment (`invalid_date_range`); a policy due date past 9999-12-31 when none is
+ * given (`too_big`); an individually tracked finding without a due date (`due_date_required`) or
+ * without a named verifier where one is required (`verifier_required`); a verifier who is the
+ * assignee (`self_verification`).
  *
  * @example
  * const r = assignFinding(finding, { by: '李科长', at: '2026-03-14', assignee: '车队安全员', due: '2026-03-31', verifier: '王五' });
@@ -193,8 +194,9 @@ export function assignFinding(finding: Finding, input: AssignInput): FindingTran
   const issues: Issue[] = [];
   const day = begin(issues, finding, input, 'assign');
   requireText(issues, input?.assignee, ['assignee'], WORDS.assignee);
-  let due =
-    finding.due ?? (finding.tracking.dueDays !== null ? addDays(finding.found, finding.tracking.dueDays) : undefined);
+  const days = finding.tracking.dueDays;
+  // null: the policy period would pass 9999-12-31 (or is not a number of days) in a stored finding.
+  let due = finding.due ?? (days !== null ? addDays(finding.found, days) : undefined);
   if (input?.due !== undefined) {
     const given = checkDate(issues, input.due, ['due'], WORDS.due, false);
     if (given !== undefined) {
@@ -214,6 +216,13 @@ export function assignFinding(finding: Finding, input: AssignInput): FindingTran
       issue('due_date_required', ['due'], {
         'zh-CN': '该隐患逐项跟踪，指派时必须确定整改期限',
         en: 'this finding is tracked individually: its due date must be set when it is assigned',
+      }),
+    );
+  } else if (due === null) {
+    issues.push(
+      issue('too_big', ['due'], {
+        'zh-CN': `发现日期 ${finding.found} 加上整改期限 ${String(days)} 天晚于 9999-12-31：请指定整改期限`,
+        en: `the due date, ${String(days)} days after the date found ${finding.found}, would be after 9999-12-31: give a due date`,
       }),
     );
   }
@@ -247,13 +256,13 @@ export function assignFinding(finding: Finding, input: AssignInput): FindingTran
   const next: Finding = {
     ...step(finding, input, 'assigned'),
     assignee: assignee!,
-    ...(due !== undefined ? { due } : {}),
+    ...(due ? { due } : {}),
     ...(verifier !== undefined ? { verifier } : {}),
   };
   const event: AssignedEvent = {
     ...eventOf(finding, input, 'assigned', 'assigned'),
     assignee: assignee!,
-    ...(due !== undefined ? { due } : {}),
+    ...(due ? { due } : {}),
     ...(verifier !== undefined ? { verifier } : {}),
   };
   return { ok: true, finding: next, event };

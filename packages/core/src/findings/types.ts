@@ -26,8 +26,9 @@ export type TrackingLevel = 'general' | 'major' | 'majorHazard';
 /** How findings of one tracking level are followed. */
 export interface TrackingRule {
   /**
-   * Days from the date found to the default due date. `null`: tracked individually, the due date
-   * is set one by one when the finding is assigned, and assigning without one is refused.
+   * Days from the date found to the default due date, 0 to 3660 (ten years). `null`: tracked
+   * individually, the due date is set one by one when the finding is assigned, and assigning
+   * without one is refused.
    */
   readonly dueDays: number | null;
   /** Whether the assignment must name the inspector who will verify the rectification. */
