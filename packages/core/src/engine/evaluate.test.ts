@@ -288,6 +288,16 @@ describe('evaluate: one item at a time, and what decides an item', () => {
     expect(report.totals.all).toEqual({ total: 1, pass: 0, fail: 1, not_applicable: 0, incomplete: 0 });
     expect(report.outcome).toBe('fail');
     expect(report.score).toBeUndefined();
+    expect(report.issues.map((i) => [i.code, i.path])).toEqual([['unknown_item', ['only', 1]]]);
+  });
+
+  it('says what in `only` it cannot use, rather than reporting nothing as a pass', () => {
+    const issuesOf = (only: unknown) =>
+      evaluate(docs, complete, { only: only as string[] }).issues.map((i) => [i.code, i.path]);
+    expect(issuesOf(['nope'])).toEqual([['unknown_item', ['only', 0]]]);
+    expect(issuesOf('weight')).toEqual([['invalid_value', ['only']]]);
+    expect(issuesOf([7])).toEqual([['unknown_item', ['only', 0]]]);
+    expect(issuesOf([])).toEqual([]);
   });
 
   it('lists the fields that decide an item, in ruleset order', () => {

@@ -42,7 +42,7 @@ export interface EvaluateOptions {
   /**
    * Evaluate only these items (by id), as when a verifier re-checks one rectified item. The
    * report then holds just them, its totals and outcome count just them, and it has no score
-   * (a score needs every item). Unknown ids are left out.
+   * (a score needs every item). An id the ruleset does not have is an `unknown_item` issue.
    */
   readonly only?: readonly string[];
 }
@@ -320,8 +320,28 @@ export function evaluate(ruleset: Ruleset, answers: unknown, options: EvaluateOp
   const p = prepare(ruleset);
   const { state, issues } = stateFrom(ruleset, answers, options.date);
   const ctx = newContext(state.slots);
-  if (options.only) {
-    const wanted = new Set(options.only);
+  if (options.only !== undefined) {
+    const only: unknown = options.only;
+    const wanted = new Set(Array.isArray(only) ? only : []);
+    if (!Array.isArray(only)) {
+      issues.push(
+        issue('invalid_value', ['only'], {
+          'zh-CN': '“only”应为检查项 id 的列表',
+          en: '"only" must be a list of item ids',
+        }),
+      );
+    } else {
+      only.forEach((id: unknown, i) => {
+        if (typeof id !== 'string' || !p.itemIndex.has(id)) {
+          issues.push(
+            issue('unknown_item', ['only', i], {
+              'zh-CN': `规则集中没有检查项“${String(id)}”`,
+              en: `the ruleset has no item "${String(id)}"`,
+            }),
+          );
+        }
+      });
+    }
     const subset = p.items.filter((pi) => wanted.has(pi.item.id));
     const states = subset.map((pi) => evaluateItem(p, state, pi, ctx));
     return buildReport(p, state, states, issues, options.explain !== false, subset);

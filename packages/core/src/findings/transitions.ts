@@ -368,7 +368,9 @@ export function verifyFinding(finding: Finding, input: VerifyInput): FindingTran
       ? { ...input.answers }
       : {};
   const report = evaluate(input.ruleset, input.answers, { date, only: [finding.item] });
-  if (report.items.length === 0 && report.issues.length > 0) return { ok: false, issues: report.issues };
+  // A ruleset that does not parse; an item it lacks is said below, at the finding's own path.
+  const unusable = report.issues.filter((i) => i.path[0] !== 'only');
+  if (report.items.length === 0 && unusable.length > 0) return { ok: false, issues: unusable };
   if (report.ruleset.id !== finding.ruleset.id) {
     return {
       ok: false,
