@@ -334,6 +334,23 @@ describe('parseRuleset', () => {
     expect(fromValue.success && fromText.success).toBe(true);
   });
 
+  it('says a repeated id once, where it repeats: a field twice, an item twice, an item named as a field', () => {
+    const issues = issuesOf(
+      rulesetJson({
+        fields: [
+          { id: 'a', section: 's', type: 'boolean', label: t('甲') },
+          { id: 'a', section: 's', type: 'boolean', label: t('乙') },
+        ],
+        items: [item('i1', { check: { var: 'a' } }), item('i1', { check: true }), item('a', { check: true })],
+      }),
+    ).map((i) => [i.code, i.path]);
+    expect(issues).toEqual([
+      ['duplicate_field_id', ['fields', 1, 'id']],
+      ['duplicate_item_id', ['items', 1, 'id']],
+      ['duplicate_item_id', ['items', 2, 'id']],
+    ]);
+  });
+
   it('points into the file: the path of an unknown operator names the item and the operator', () => {
     const issues = issuesOf(
       rulesetJson({ items: [item('i1', { check: true }), item('i2', { check: { and: [true, { regex: ['a'] }] } })] }),

@@ -100,7 +100,8 @@ function protoValueNames(value: unknown): Issue[] {
   return issues;
 }
 
-function fromZod(zi: z.core.$ZodIssue): Issue[] {
+/** @internal A zod issue as safecheck issues, with their code and message in zh-CN and en. */
+export function fromZod(zi: z.core.$ZodIssue): Issue[] {
   const path = zi.path.map((p) => (typeof p === 'symbol' ? String(p) : p)) as PathSegment[];
   switch (zi.code) {
     case 'invalid_type': {
@@ -205,15 +206,16 @@ function checkRuleset(r: Ruleset): Issue[] {
   const duplicates = (
     code: 'duplicate_section_id' | 'duplicate_field_id' | 'duplicate_item_id' | 'duplicate_scoring_id',
     ids: readonly string[],
-    pathOf: (index: number) => PathSegment[],
+    pathOf: (index: number) => PathSegment[] | null,
     kind: LocalizedText,
   ): Set<string> => {
     const seen = new Set<string>();
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
-      if (seen.has(id)) {
+      const path = seen.has(id) ? pathOf(i) : null;
+      if (path) {
         out.push(
-          issue(code, pathOf(i), {
+          issue(code, path, {
             'zh-CN': `${kind['zh-CN']} id“${id}”重复`,
             en: `duplicate ${kind.en} id "${id}"`,
           }),
@@ -241,7 +243,8 @@ function checkRuleset(r: Ruleset): Issue[] {
   const itemIds = duplicates(
     'duplicate_item_id',
     [...r.fields.map((f) => f.id), ...r.items.map((it) => it.id)],
-    (i) => (i < nFields ? [] : ['items', i - nFields, 'id']),
+    // A field repeating a field is duplicate_field_id, said above.
+    (i) => (i < nFields ? null : ['items', i - nFields, 'id']),
     { 'zh-CN': '检查项', en: 'item' },
   );
   for (const f of r.fields) itemIds.delete(f.id);
