@@ -42,3 +42,29 @@ describe('caseAnswers', () => {
     ]);
   });
 });
+
+describe('item ids named like Object.prototype properties', () => {
+  const proto = ruleset({ items: [item('constructor', { judgment: true }), item('i1', { judgment: true })] });
+  const c = (answers: Record<string, unknown>): CasesFile => ({
+    ruleset: 'test',
+    version: '1.0.0',
+    cases: [{ id: 'c', title: t('例'), defaultJudgment: 'compliant', answers, expect: { outcome: 'pass' } }],
+  });
+
+  it('give the default judgment to an item named "constructor"', () => {
+    expect(caseAnswers(proto, c({ a: 1 }), 'c')).toEqual({
+      answers: { a: 1, constructor: 'compliant', i1: 'compliant' },
+    });
+    expect(runCases(proto, c({ a: 1 }))[0]!.ok).toBe(true);
+  });
+
+  it('keep an answer named "__proto__" as an answer, for evaluate to report', () => {
+    const file = c(JSON.parse('{"a": 1, "__proto__": {"a": 99}}') as Record<string, unknown>);
+    const { answers } = caseAnswers(proto, file, 'c')!;
+    expect(Object.getPrototypeOf(answers)).toBe(Object.prototype);
+    expect(Object.keys(answers)).toEqual(['a', '__proto__', 'constructor', 'i1']);
+    expect(runCases(proto, file)[0]!.report.issues.map((i) => [i.code, i.path])).toEqual([
+      ['unknown_answer', ['__proto__']],
+    ]);
+  });
+});

@@ -28,17 +28,20 @@ export function caseAnswers(
     chain.unshift(cur);
   }
   if (chain.length === 0) return undefined;
-  const answers: Record<string, unknown> = {};
+  // A Map, not an object: an answer named "__proto__" or "constructor" stays an answer.
+  const answers = new Map<string, unknown>();
   let date: string | undefined;
   let verdict: string | undefined;
   for (const link of chain) {
-    Object.assign(answers, link.answers);
+    for (const [k, v] of Object.entries(link.answers)) answers.set(k, v);
     date = link.date ?? date;
     verdict = link.defaultJudgment ?? verdict;
   }
-  if (verdict) for (const item of ruleset.items) if (item.judgment && !(item.id in answers)) answers[item.id] = verdict;
-  for (const [k, v] of Object.entries(answers)) if (v === null) delete answers[k];
-  return date === undefined ? { answers } : { answers, date };
+  if (verdict)
+    for (const item of ruleset.items) if (item.judgment && !answers.has(item.id)) answers.set(item.id, verdict);
+  for (const [k, v] of answers) if (v === null) answers.delete(k);
+  const given = Object.fromEntries(answers);
+  return date === undefined ? { answers: given } : { answers: given, date };
 }
 
 const same = (a: readonly string[], b: readonly string[]): boolean =>

@@ -1,7 +1,8 @@
 // `safecheck batch`: NDJSON records in, one report per line out, in constant memory.
-import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { evaluate, pickVersion, type Issue, type Locale, type Report, type Ruleset } from '../index.js';
+import { mismatches } from './commands/answers.js';
 import { count, speaker, write } from './io.js';
 
 /** Options of {@link runBatch}. */
@@ -24,7 +25,7 @@ export interface BatchSummary {
   /** Non-empty lines read. */
   readonly records: number;
   readonly evaluated: number;
-  /** Records not evaluated: not JSON, not an object, no version in force. */
+  /** Records not evaluated: not JSON, not an object, another ruleset or version, no version in force. */
   readonly bad: number;
   readonly outcomes: { pass: number; fail: number; incomplete: number };
   /** Records per band id, for graded rulesets. */
@@ -34,10 +35,12 @@ export interface BatchSummary {
   readonly seconds: number;
 }
 
-/** A record of the batch: the answers, with an optional id and date. */
+/** A record of the batch: the answers, with an optional id and date, and the version they were saved under. */
 interface BatchRecord {
   readonly id?: unknown;
   readonly date?: string;
+  readonly ruleset?: unknown;
+  readonly version?: unknown;
   readonly answers: unknown;
 }
 
@@ -103,8 +106,35 @@ export function parseRecord(line: string): { record: BatchRecord } | { issues: I
       answers: o.answers,
       ...(o.id !== undefined ? { id: o.id } : {}),
       ...(typeof o.date === 'string' ? { date: o.date } : {}),
+      ...(o.ruleset !== undefined ? { ruleset: o.ruleset } : {}),
+      ...(o.version !== undefined ? { version: o.version } : {}),
     },
   };
+}
+
+/**
+ * The lines of a stream, one array per chunk. A line ends at \n or \r\n only, as NDJSON says:
+ * a bare \r is part of the record (readline would split there). Lines come per chunk, not one
+ * promise each, to keep the batch as fast as it was.
+ */
+async function* linesOf(input: Readable): AsyncGenerator<string[]> {
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  // Stopping early (a failed output) leaves the input to its owner, as readline did.
+  for await (const chunk of input.iterator({ destroyOnReturn: false })) {
+    const text = rest + (typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer));
+    const lines: string[] = [];
+    let start = 0;
+    // The rest has no \n: a long record read over many chunks is not scanned again each time.
+    for (let end = text.indexOf('\n', rest.length); end !== -1; end = text.indexOf('\n', start)) {
+      lines.push(text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end));
+      start = end + 1;
+    }
+    rest = text.slice(start);
+    if (lines.length > 0) yield lines;
+  }
+  rest += decoder.end();
+  if (rest !== '') yield [rest];
 }
 
 /** The compact line of a report. */
@@ -149,6 +179,9 @@ export async function runBatch(
     versions: {} as Record<string, number>,
     seconds: 0,
   };
+  // Counted in Maps: a band id such as "constructor" must not read Object.prototype.
+  const bands = new Map<string, number>();
+  const versions = new Map<string, number>();
   let fixed: Ruleset | undefined;
   if (options.rulesets.length === 1) fixed = options.rulesets[0];
   else if (options.at !== undefined) {
@@ -207,61 +240,62 @@ export async function runBatch(
     );
   };
 
-  const lines = createInterface({ input, crlfDelay: Infinity });
   let n = 0;
   try {
-    for await (const line of lines) {
-      n++;
-      if (failed) break;
-      if (line.trim() === '') continue;
-      summary.records++;
-      const parsed = parseRecord(line);
-      let out: Record<string, unknown>;
-      let bad: Issue[] | undefined;
-      if ('issues' in parsed) {
-        bad = parsed.issues;
-        out = { line: n, issues: bad };
-      } else {
-        const { record } = parsed;
-        const date = record.date ?? options.date;
-        const version = versionFor(options.at ?? date);
-        if (Array.isArray(version))
-          out = { line: n, ...(record.id !== undefined ? { id: record.id } : {}), issues: version };
-        else {
-          const report = evaluate(version, record.answers, {
-            ...(date !== undefined ? { date } : {}),
-            explain: !options.compact,
-          });
-          summary.evaluated++;
-          summary.outcomes[report.outcome]++;
-          if (report.score) summary.bands[report.score.band.id] = (summary.bands[report.score.band.id] ?? 0) + 1;
-          const v = `${report.ruleset.id}@${report.ruleset.version}`;
-          summary.versions[v] = (summary.versions[v] ?? 0) + 1;
-          out = {
-            line: n,
-            ...(record.id !== undefined ? { id: record.id } : {}),
-            ...(options.compact ? compactOf(report) : { report }),
-          };
+    read: for await (const chunk of linesOf(input)) {
+      for (const line of chunk) {
+        n++;
+        if (failed) break read;
+        if (line.trim() === '') continue;
+        summary.records++;
+        const parsed = parseRecord(line);
+        let out: Record<string, unknown>;
+        let bad: Issue[] | undefined;
+        if ('issues' in parsed) {
+          bad = parsed.issues;
+          out = { line: n, issues: bad };
+        } else {
+          const { record } = parsed;
+          const id = record.id !== undefined ? { id: record.id } : {};
+          const date = record.date ?? options.date;
+          const version = versionFor(options.at ?? date);
+          const wrong = Array.isArray(version) ? version : mismatches(record, version, 'record');
+          if (Array.isArray(version) || wrong.length > 0) {
+            bad = wrong;
+            out = { line: n, ...id, issues: wrong };
+          } else {
+            const report = evaluate(version, record.answers, {
+              ...(date !== undefined ? { date } : {}),
+              explain: !options.compact,
+            });
+            summary.evaluated++;
+            summary.outcomes[report.outcome]++;
+            if (report.score) bands.set(report.score.band.id, (bands.get(report.score.band.id) ?? 0) + 1);
+            const v = `${report.ruleset.id}@${report.ruleset.version}`;
+            versions.set(v, (versions.get(v) ?? 0) + 1);
+            out = { line: n, ...id, ...(options.compact ? compactOf(report) : { report }) };
+          }
         }
+        if (bad) {
+          summary.bad++;
+          const first = bad[0]!;
+          await write(
+            errors,
+            `${say(`第 ${n} 行`, `line ${n}`)}${out.id !== undefined ? ` (${JSON.stringify(out.id)})` : ''}: ${first.code} ${say(first.message['zh-CN'], first.message.en)}\n`,
+          );
+        }
+        buffer += `${JSON.stringify(out)}\n`;
+        if (buffer.length >= FLUSH) await flush();
+        if ((summary.records & 1023) === 0) progress();
       }
-      if (bad) {
-        summary.bad++;
-        const first = bad[0]!;
-        await write(
-          errors,
-          `${say(`第 ${n} 行`, `line ${n}`)}${out.id !== undefined ? ` (${JSON.stringify(out.id)})` : ''}: ${first.code} ${say(first.message['zh-CN'], first.message.en)}\n`,
-        );
-      }
-      buffer += `${JSON.stringify(out)}\n`;
-      if (buffer.length >= FLUSH) await flush();
-      if ((summary.records & 1023) === 0) progress();
     }
     await flush();
   } finally {
-    lines.close();
     output.off('error', onError);
     progress(true);
   }
+  summary.bands = Object.fromEntries(bands);
+  summary.versions = Object.fromEntries(versions);
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }

@@ -36,15 +36,17 @@ const ZH = `safecheck — 规则集专家和批量评估用的命令行工具
   -v, --version         显示版本
 
 批量记录：每行一个 JSON 对象，答案本身，或 {"id": …, "date": "…", "answers": {…}}。
-有误的记录（不是 JSON、不是对象、没有有效版本）输出 {"line": n, "issues": […]} 并在标准错误
-报告行号，批处理继续。标准错误是终端时显示进度。
+有误的记录（不是 JSON、不是对象、写明了别的规则集或版本、没有有效版本）输出
+{"line": n, "issues": […]} 并在标准错误报告行号，批处理继续。记录只在换行（\\n 或 \\r\\n）处结束。
+标准错误是终端时显示进度。
 
 退出状态：
   0  完成；evaluate 的结论为通过
   1  完成但有问题：validate 有错误，lint 有发现，diff 版本号升级不够，migrate 有答案未能转入，
      evaluate 结论为不通过或信息不全，batch 有错误记录
   2  用法错误：未知的命令或选项，缺少参数
-  3  输入无法使用：文件无法读取或不是 JSON，规则集无效，该日期没有有效版本
+  3  输入无法使用：文件无法读取或不是 JSON，规则集无效，该日期没有有效版本，
+     答案写明了别的规则集或版本，答案的日期不是文本
   4  内部错误（请报告）
 `;
 
@@ -87,8 +89,9 @@ Options:
   -v, --version         the version
 
 Batch records: one JSON object per line, the answers or {"id": …, "date": "…", "answers": {…}}.
-A bad record (not JSON, not an object, no version in force) gives {"line": n, "issues": […]} and a
-message with its line number on stderr; the batch goes on. Progress shows when stderr is a terminal.
+A bad record (not JSON, not an object, naming another ruleset or version, no version in force)
+gives {"line": n, "issues": […]} and a message with its line number on stderr; the batch goes on.
+A record ends at a line feed (\\n or \\r\\n) only. Progress shows when stderr is a terminal.
 
 Exit status:
   0  done; for evaluate, the outcome is pass
@@ -96,7 +99,8 @@ Exit status:
      move enough, migrate could not carry an answer, evaluate gave fail or incomplete, batch met bad
      records
   2  usage: unknown command or option, missing argument
-  3  input unusable: a file cannot be read or is not JSON, a ruleset is invalid, no version in force
+  3  input unusable: a file cannot be read or is not JSON, a ruleset is invalid, no version in force,
+     answers saved under another ruleset or version, or with a date that is not text
   4  internal error (please report it)
 `;
 

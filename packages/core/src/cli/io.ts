@@ -19,7 +19,7 @@ export interface CliIO {
  *   answer, `evaluate` gave fail or incomplete, `batch` met bad records.
  * - `usage` (2): unknown command or option, missing argument.
  * - `input` (3): a file could not be read or is not JSON, a ruleset is invalid, no version is in
- *   force on the date.
+ *   force on the date, saved answers name another ruleset or version or give a date that is not text.
  * - `internal` (4): a bug in safecheck; please report it.
  */
 export const EXIT = { ok: 0, findings: 1, usage: 2, input: 3, internal: 4 } as const;

@@ -105,6 +105,41 @@ describe('safecheck validate', () => {
     expect(out.files.map((f: { ok: boolean }) => f.ok)).toEqual([false, false, false]);
   });
 
+  it('says what is wrong with a cases file in both languages, and keeps a case\'s "__proto__" answer', async () => {
+    const bad = {
+      ruleset: 'test',
+      version: '1.0.0',
+      cases: [{ id: 'c', title: t('例'), answers: {}, expect: { outcome: 'maybe' } }],
+    };
+    const dir = tree({ 'test/1.0.0.json': rulesetJson(), 'test/1.0.0.cases.json': bad });
+    const r = await run(['validate', '--json', 'test/1.0.0.json'], { cwd: dir });
+    const [found] = JSON.parse(r.stdout).issues;
+    expect([found.code, found.pathText]).toEqual(['invalid_value', 'cases[0].expect.outcome']);
+    expect(found.message).toEqual({
+      'zh-CN': '取值应为："pass", "fail", "incomplete"',
+      en: 'must be one of: "pass", "fail", "incomplete"',
+    });
+    // JSON.parse keeps "__proto__" as a plain key; the case's answers reach evaluate as written.
+    const proto = tree({
+      'test/1.0.0.json': rulesetJson(),
+      'test/1.0.0.cases.json':
+        '{"ruleset": "test", "version": "1.0.0", "cases": [{"id": "c", "title": {"zh-CN": "例", "en": "case"}, ' +
+        '"answers": {"a": 1, "__proto__": {"a": 99}}, "expect": {"outcome": "pass", "issues": ["unknown_answer"]}}]}',
+    });
+    const p = await run(['validate', 'test/1.0.0.json'], { cwd: proto });
+    expect([p.code, p.stdout]).toEqual([EXIT.ok, expect.stringContaining('案例 1/1 通过')]);
+    const expected = tree({
+      'test/1.0.0.json': rulesetJson(),
+      'test/1.0.0.cases.json':
+        '{"ruleset": "test", "version": "1.0.0", "cases": [{"id": "c", "title": {"zh-CN": "例", "en": "case"}, ' +
+        '"answers": {"a": 1}, "expect": {"items": {"__proto__": "fail"}}}]}',
+    });
+    const e = await run(['validate', '--json', 'test/1.0.0.json'], { cwd: expected });
+    expect(JSON.parse(e.stdout).issues.map((i: { code: string; path: unknown[] }) => [i.code, i.path])).toEqual([
+      ['invalid_format', ['cases', 0, 'expect', 'items', '__proto__']],
+    ]);
+  });
+
   it('composes a file that extends another before checking it', async () => {
     const dir = tree({
       'base/1.0.0.json': rulesetJson({ id: 'base' }),
@@ -245,6 +280,26 @@ describe('safecheck evaluate', () => {
     expect([r.code, report.outcome, report.ruleset.id]).toEqual([EXIT.findings, 'incomplete', 'loading-five-checks']);
   });
 
+  it('refuses wrapped answers saved under another ruleset or version, or with a date not text (exit 3)', async () => {
+    const dir = tree({ 'test/1.0.0.json': rulesetJson() });
+    const ok = await run(['evaluate', '--locale', 'en', 'test/1.0.0.json', '-'], {
+      cwd: dir,
+      stdin: JSON.stringify({ ruleset: 'test', version: '1.0.0', date: '2026-03-13', answers: { a: 3 } }),
+    });
+    expect([ok.code, ok.stdout]).toEqual([EXIT.ok, expect.stringContaining('Date: 2026-03-13')]);
+    const r = await run(['evaluate', '--locale', 'en', 'test/1.0.0.json', '-'], {
+      cwd: dir,
+      stdin: JSON.stringify({ ruleset: 'other', version: '9.9.9', date: 20260313, answers: { a: 3 } }),
+    });
+    expect(r.code).toBe(EXIT.input);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toEqual([
+      '-  error  invalid_evaluation_date  date  the evaluation date must be text YYYY-MM-DD, not 20260313',
+      '-  error  ruleset_id_mismatch  ruleset  the answers name the ruleset "other", not "test"',
+      '-  error  ruleset_id_mismatch  version  the answers name version 9.9.9, the ruleset is version 1.0.0: carry them over with safecheck migrate first',
+    ]);
+  });
+
   describe('versions side by side', () => {
     const dir = tree({
       'test/1.0.0.json': rulesetJson({ validFrom: '2020-01-01' }),
@@ -347,6 +402,85 @@ describe('safecheck batch', () => {
     expect(r.stderr).toContain('versions: test@1.0.0 1, test@2.0.0 2');
   });
 
+  it('reports a record saved under another ruleset or version, or with no version in force, as bad', async () => {
+    const dir = tree({
+      'test/1.0.0.json': rulesetJson({ validFrom: '2020-01-01' }),
+      'test/2.0.0.json': rulesetJson({ version: '2.0.0', validFrom: '2026-01-01' }),
+    });
+    const input = [
+      { id: 'r1', ruleset: 'test', version: '2.0.0', date: '2026-03-13', answers: { a: 3 } },
+      { id: 'r2', ruleset: 'other', date: '2026-03-13', answers: { a: 3 } },
+      { id: 'r3', version: '1.0.0', date: '2026-03-13', answers: { a: 3 } },
+      { id: 'r4', date: '2019-03-13', answers: { a: 3 } },
+    ]
+      .map((r) => JSON.stringify(r))
+      .join('\n');
+    const r = await run(['batch', '--compact', '--locale', 'en', 'test'], { cwd: dir, stdin: input });
+    expect(r.code).toBe(EXIT.findings);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(
+      lines.map((l) => [
+        l.id,
+        l.outcome ?? l.issues.map((i: { code: string; path: string[] }) => `${i.code} ${i.path}`),
+      ]),
+    ).toEqual([
+      ['r1', 'pass'],
+      ['r2', ['ruleset_id_mismatch ruleset']],
+      ['r3', ['ruleset_id_mismatch version']],
+      ['r4', ['no_version_valid date']],
+    ]);
+    expect(r.stderr).toContain('line 2 ("r2"): ruleset_id_mismatch the record names the ruleset "other", not "test"');
+    expect(r.stderr).toContain('line 4 ("r4"): no_version_valid');
+    expect(r.stderr).toContain('4 records: 1 evaluated, 3 bad');
+  });
+
+  it('counts bands by their own ids, whatever they are called', async () => {
+    const scoring = {
+      start: 100,
+      projects: [
+        {
+          id: 'p',
+          title: t('项目'),
+          cap: null,
+          rules: [{ id: 'p.r', title: t('扣'), effect: 'deduct', points: 20, items: ['i1'] }],
+        },
+      ],
+      bands: [
+        { id: 'constructor', label: t('低'), color: '#0000ff', min: 90 },
+        { id: 'high', label: t('高'), color: '#ff0000', min: 0 },
+      ],
+    };
+    const dir = tree({ 'test/1.0.0.json': rulesetJson({ scoring }) });
+    const r = await run(['batch', '--compact', '--json', 'test/1.0.0.json'], { cwd: dir, stdin: '{"a": 1}\n{"a": 2}' });
+    expect(JSON.parse(r.stderr).bands).toEqual({ constructor: 2 });
+    const text = await run(['batch', '--compact', '--locale', 'en', 'test/1.0.0.json'], {
+      cwd: dir,
+      stdin: '{"a": 1}',
+    });
+    expect(text.stderr).toContain('bands: constructor 1\n');
+  });
+
+  it('ends a record only at a line feed: a bare carriage return stays inside it', async () => {
+    const dir = tree({ 'test/1.0.0.json': rulesetJson() });
+    const r = await run(['batch', '--compact', 'test/1.0.0.json'], {
+      cwd: dir,
+      stdin: '{"id": 1,\r"answers": {"a": 3}}\r\n{"id": 2, "answers": {"a": 30}}\r\n\n{"a": 4}',
+    });
+    expect(r.code).toBe(EXIT.ok);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.line, l.outcome])).toEqual([
+      [1, 'pass'],
+      [2, 'fail'],
+      [4, 'pass'],
+    ]);
+  });
+
   it('shows progress on stderr only when it is a terminal', async () => {
     const input = Array.from({ length: 2048 }, (_, k) => JSON.stringify({ a: k % 12 })).join('\n');
     const dir = tree({ 'test/1.0.0.json': rulesetJson() });
@@ -401,6 +535,8 @@ describe('the command line', () => {
     [['evaluate', '--date', '13/03/2026', LFC, '-'], '--date 应为 YYYY-MM-DD'],
     [['diff', LFC], '用法：safecheck diff'],
     [['validate', '--locale', 'fr', LFC], '不支持的语言“fr”'],
+    [['constructor', LFC], '未知命令“constructor”'],
+    [['toString', '--json', LFC], '未知命令“toString”'],
   ])('%j is a usage error (exit 2)', async (argv, message) => {
     const r = await run(argv);
     expect(r.code).toBe(EXIT.usage);

@@ -109,7 +109,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     await write(io.stderr, help(locale));
     return EXIT.usage;
   }
-  const allowed = COMMANDS[command];
+  // Own keys only: "constructor" or "toString" is no command.
+  const allowed = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (!allowed) return usage(`未知命令“${command}”`, `unknown command "${command}"`);
   for (const name of Object.keys(values)) {
     if (name === 'locale' || name === 'help' || name === 'version') continue;

@@ -1,3 +1,5 @@
+import type { Issue, Ruleset } from '../../index.js';
+import { issue } from '../../issues.js';
 import type { Context } from '../context.js';
 import { readJson, type FileIssue } from '../files.js';
 
@@ -48,4 +50,50 @@ export async function readAnswers(ctx: Context, file: string): Promise<SavedAnsw
     };
   }
   return { answers: o };
+}
+
+/** A value as a message shows it: text as it is, anything else as JSON. */
+const shown = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
+
+/** A wrapper's date that is not text: dropping it would evaluate without the date the file gives. */
+export function dateIssues(saved: SavedAnswers): Issue[] {
+  const w = saved.wrapper;
+  if (!w || !Object.hasOwn(w, 'date') || typeof w.date === 'string') return [];
+  return [
+    issue('invalid_evaluation_date', ['date'], {
+      'zh-CN': `检查日期应为 YYYY-MM-DD 格式的文本，而不是 ${shown(w.date)}`,
+      en: `the evaluation date must be text YYYY-MM-DD, not ${shown(w.date)}`,
+    }),
+  ];
+}
+
+/**
+ * Where saved answers (`answers`) or a batch record (`record`) name another ruleset or version
+ * than the one evaluating them: such answers need `migrate` first, not a silent evaluation.
+ */
+export function mismatches(
+  wrapper: { readonly ruleset?: unknown; readonly version?: unknown } | undefined,
+  ruleset: Pick<Ruleset, 'id' | 'version'>,
+  subject: 'answers' | 'record',
+): Issue[] {
+  if (!wrapper) return [];
+  const [zh, en] = subject === 'answers' ? ['答案', 'the answers name'] : ['记录', 'the record names'];
+  const issues: Issue[] = [];
+  if (Object.hasOwn(wrapper, 'ruleset') && wrapper.ruleset !== ruleset.id) {
+    issues.push(
+      issue('ruleset_id_mismatch', ['ruleset'], {
+        'zh-CN': `${zh}写明的规则集是“${shown(wrapper.ruleset)}”，不是“${ruleset.id}”`,
+        en: `${en} the ruleset "${shown(wrapper.ruleset)}", not "${ruleset.id}"`,
+      }),
+    );
+  }
+  if (Object.hasOwn(wrapper, 'version') && wrapper.version !== ruleset.version) {
+    issues.push(
+      issue('ruleset_id_mismatch', ['version'], {
+        'zh-CN': `${zh}写明的版本是 ${shown(wrapper.version)}，规则集是 ${ruleset.version} 版：请先用 safecheck migrate 转换`,
+        en: `${en} version ${shown(wrapper.version)}, the ruleset is version ${ruleset.version}: carry them over with safecheck migrate first`,
+      }),
+    );
+  }
+  return issues;
 }

@@ -4,7 +4,7 @@ import type { Context } from '../context.js';
 import { formatIssue, openRuleset } from '../files.js';
 import { EXIT } from '../io.js';
 import { renderReport } from '../render.js';
-import { readAnswers } from './answers.js';
+import { dateIssues, mismatches, readAnswers } from './answers.js';
 
 /** Evaluates one set of answers and prints the report. */
 export async function evaluate(ctx: Context, date: string | undefined, at: string | undefined): Promise<number> {
@@ -19,6 +19,12 @@ export async function evaluate(ctx: Context, date: string | undefined, at: strin
     await ctx.err(`${formatIssue(saved.issue, say)}\n`);
     return EXIT.input;
   }
+  // What the answers file says wrong, all of it at once (exit 3, like any unusable input).
+  const wrong = dateIssues(saved);
+  const refuse = async () => {
+    await ctx.err(`${wrong.map((issue) => formatIssue({ file: ctx.args[1]!, issue }, say)).join('\n')}\n`);
+    return EXIT.input;
+  };
   const when = date ?? saved.date;
   const opened = openRuleset(ctx.io, ctx.args[0]!, at, ctx.options.rulesets ? { rulesets: ctx.options.rulesets } : {});
   if (!opened.ok) {
@@ -27,6 +33,7 @@ export async function evaluate(ctx: Context, date: string | undefined, at: strin
   }
   let ruleset = opened.rulesets[0]!;
   if (opened.rulesets.length > 1) {
+    if (when === undefined && wrong.length > 0) return refuse();
     if (when === undefined)
       return ctx.usage(
         '目录中有多个版本：请用 --at 或 --date 给出日期',
@@ -39,6 +46,8 @@ export async function evaluate(ctx: Context, date: string | undefined, at: strin
     }
     ruleset = pick.ruleset;
   }
+  wrong.push(...mismatches(saved.wrapper, ruleset, 'answers'));
+  if (wrong.length > 0) return refuse();
   const report = evaluateAnswers(ruleset, saved.answers, when !== undefined ? { date: when } : {});
   await ctx.out(ctx.options.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report, ruleset, ctx.locale));
   return report.outcome === 'pass' ? EXIT.ok : EXIT.findings;

@@ -1,6 +1,9 @@
 // `safecheck validate` and `safecheck lint`.
 import { existsSync } from 'node:fs';
-import { CasesFileSchema, runCases, type Issue, type PathSegment, type Ruleset } from '../../index.js';
+import { CasesFileSchema, runCases, type CasesFile, type Issue, type Ruleset } from '../../index.js';
+import { issue } from '../../issues.js';
+import { fromZod } from '../../parse.js';
+import { HINTS } from '../../schema/ruleset.js';
 import type { Context } from '../context.js';
 import { absolute, formatIssue, issueJson, loadRuleset, readJson, readText, type FileIssue } from '../files.js';
 import { EXIT } from '../io.js';
@@ -14,29 +17,50 @@ export interface CasesCheck {
   readonly failed: number;
 }
 
+/** A case of the file as given, before zod. */
+interface RawCase {
+  readonly answers: object;
+  readonly expect: { readonly items?: object; readonly explanations?: object };
+}
+
+/**
+ * The cases with their answers as written: zod skips a record's "__proto__" key without a word,
+ * and evaluate is to see (and report) such an answer as it would in answers given to it.
+ */
+function asWritten(file: CasesFile, raw: { cases: readonly RawCase[] }): CasesFile {
+  const cases = file.cases.map((c, i) => {
+    const answers = raw.cases[i]!.answers;
+    return Object.hasOwn(answers, '__proto__') ? { ...c, answers: { ...answers } as Record<string, unknown> } : c;
+  });
+  return { ...file, cases };
+}
+
+/** Expectations keyed "__proto__", which zod skips: no item can have that id. */
+function protoIds(raw: { cases: readonly RawCase[] }): Issue[] {
+  return raw.cases.flatMap((c, i) =>
+    (['items', 'explanations'] as const)
+      .filter((key) => {
+        const map = c.expect[key];
+        return map !== undefined && Object.hasOwn(map, '__proto__');
+      })
+      .map((key) =>
+        issue('invalid_format', ['cases', i, 'expect', key, '__proto__'], {
+          'zh-CN': `名称“__proto__”格式不正确，应为${HINTS.id['zh-CN']}`,
+          en: `the name "__proto__" has the wrong format: ${HINTS.id.en}`,
+        }),
+      ),
+  );
+}
+
 /**
  * Checks a cases file against its ruleset: its shape, that it names the ruleset and version, and
  * that every case gives what its author expected (`case_failed`, with what differed).
  */
 export function checkCases(ruleset: Ruleset, value: unknown): CasesCheck {
   const parsed = CasesFileSchema.safeParse(value);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((z): Issue => {
-      const path = z.path.map((p) => (typeof p === 'symbol' ? String(p) : p)) as PathSegment[];
-      const missing = z.code === 'invalid_type' && (z as { input?: unknown }).input === undefined;
-      return {
-        code: missing ? 'missing_property' : z.code === 'unrecognized_keys' ? 'unknown_property' : 'invalid_value',
-        path,
-        message: missing
-          ? { 'zh-CN': '缺少必填属性', en: 'required property is missing' }
-          : { 'zh-CN': `无效：${z.message}`, en: `invalid: ${z.message}` },
-        severity: 'error',
-      };
-    });
-    return { issues, passed: 0, failed: 0 };
-  }
-  const file = parsed.data;
-  const issues: Issue[] = [];
+  if (!parsed.success) return { issues: parsed.error.issues.flatMap(fromZod), passed: 0, failed: 0 };
+  const file = asWritten(parsed.data, value as { cases: RawCase[] });
+  const issues: Issue[] = protoIds(value as { cases: RawCase[] });
   if (file.ruleset !== ruleset.id || file.version !== ruleset.version) {
     issues.push({
       code: 'ruleset_id_mismatch',
