@@ -141,3 +141,140 @@ describe('Session for a live form', () => {
     expect(session.item('nope')).toBeUndefined();
   });
 });
+
+describe('Session on bad input', () => {
+  const dated = ruleset({
+    fields: [
+      { id: 'a', section: 's', type: 'number', label: t('数量甲', 'amount A') },
+      { id: 'date', section: 's', type: 'date', label: t('日期', 'date') },
+    ],
+    items: [
+      item('i1', { check: { '<=': [{ var: 'a' }, 10] } }),
+      item('i2', { check: { 'date.lte': [{ var: 'date' }, { var: '$date' }] } }),
+      item('judged', { judgment: true }),
+    ],
+  });
+  const json = (x: unknown): string => JSON.stringify(x);
+
+  it.each([
+    ['null', null],
+    ['undefined', undefined],
+    ['a number', 5],
+    ['a text', 'a'],
+    ['an array', ['a', 1]],
+  ])('refuses %s as answers, changing nothing', (_name, bad) => {
+    const session = createSession(dated, { a: 12 }, { date: '2026-01-01' });
+    const before = json(session.report());
+    const update = session.update(bad as never);
+    expect(update.issues.map((i) => [i.code, i.path])).toEqual([['invalid_answer', []]]);
+    expect(update.issues).toEqual(evaluate(dated, 5).issues);
+    expect(update.changed).toEqual([]);
+    expect(update.outcome).toBe('fail');
+    expect(session.answers).toEqual({ a: 12 });
+    expect(json(session.report())).toBe(before);
+  });
+
+  it('gives an invalid ruleset a session whose report carries its issues, as evaluate does', () => {
+    const bad = { id: 'x' } as never;
+    const session = createSession(bad, { a: 1 }, { date: '2026-01-01' });
+    expect(session.report()).toEqual(evaluate(bad, { a: 1 }, { date: '2026-01-01' }));
+    expect(session.issues.map((i) => i.code)).toContain('missing_property');
+    expect(session.outcome).toBe('incomplete');
+    expect(session.set('a', 2)).toEqual({ changed: [], issues: [], outcome: 'incomplete' });
+    expect(session.update({ b: 'x' }).changed).toEqual([]);
+    expect(session.answers).toEqual({ a: 2, b: 'x' });
+    expect(session.report()).toEqual(evaluate(bad, session.answers, { date: '2026-01-01' }));
+    expect([...session.statuses()]).toEqual([]);
+    expect(session.status('i1')).toBeUndefined();
+    expect(session.item('i1')).toBeUndefined();
+    expect(session.fieldApplies('a')).toBe(false);
+    expect(session.progress()).toEqual({ answered: 0, total: 0 });
+  });
+
+  it('keeps an answer issue and the evaluation-date issue apart, though both have the path date', () => {
+    const options = { date: '2026-13-01' };
+    const session = createSession(dated, { date: 'bad' }, options);
+    expect(session.report()).toEqual(evaluate(dated, { date: 'bad' }, options));
+    expect(session.issues.map((i) => i.code)).toEqual(['invalid_answer', 'invalid_evaluation_date']);
+    session.set('date', '2026-01-01');
+    expect(session.issues.map((i) => i.code)).toEqual(['invalid_evaluation_date']);
+    expect(session.report()).toEqual(evaluate(dated, { date: '2026-01-01' }, options));
+  });
+
+  it('keeps the issue of answers that were not an object until answers are set', () => {
+    const session = createSession(dated, 5 as never);
+    expect(session.issues.map((i) => [i.code, i.path])).toEqual([['invalid_answer', []]]);
+    expect(session.report()).toEqual(evaluate(dated, 5));
+    session.set('', null);
+    expect(session.issues.map((i) => [i.code, i.path])).toEqual([]);
+    expect(session.report()).toEqual(evaluate(dated, session.answers));
+  });
+
+  it('keeps every answer as its own key, __proto__ included', () => {
+    const session = createSession(dated, JSON.parse('{"a": 3, "__proto__": {"x": 1}}') as Record<string, unknown>);
+    expect(session.issues.map((i) => [i.code, i.path])).toEqual([['unknown_answer', ['__proto__']]]);
+    expect(Object.keys(session.answers)).toEqual(['a', '__proto__']);
+    expect(session.set('__proto__', { a: 1 }).issues.map((i) => i.code)).toEqual(['unknown_answer']);
+    const answers = session.answers;
+    expect(Object.keys(answers)).toEqual(['a', '__proto__']);
+    expect(Object.getPrototypeOf(answers)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(answers, '__proto__')?.value).toEqual({ a: 1 });
+    expect(json(session.report())).toBe(json(evaluate(dated, answers)));
+  });
+
+  it.each<[string, Record<string, unknown>, [string, unknown][]]>([
+    ['an answer set again', { a: 'x', date: 'y' }, [['a', 'z']]],
+    [
+      'answers cleared and given again',
+      { a: 'x', date: 'y', nope: 1 },
+      [
+        ['a', null],
+        ['date', 'q'],
+        ['a', 'w'],
+      ],
+    ],
+    [
+      'a bad answer made good',
+      { judged: 'maybe', a: 'x', date: 'y' },
+      [
+        ['a', 3],
+        ['judged', 'compliant'],
+        ['x', 1],
+      ],
+    ],
+    [
+      'index-like keys',
+      { b: 1, a: 'x' },
+      [
+        ['2', 1],
+        ['1', null],
+        ['10', 'x'],
+        ['1', 2],
+        ['a', 1],
+      ],
+    ],
+    [
+      'blank unknown answers',
+      { a: 'x', nope: null },
+      [
+        ['other', null],
+        ['nope', 1],
+        ['judged', 'wrong'],
+      ],
+    ],
+  ])('gives the report evaluate gives on its answers after %s', (_name, start, history) => {
+    for (const date of ['2026-01-01', '2026-13-01']) {
+      const session = createSession(dated, start, { date });
+      // The same answers kept apart from the session, set as it sets them: a blank clears.
+      const answers: Record<string, unknown> = { ...start };
+      for (const [key, value] of history) {
+        session.set(key, value);
+        if (value === null) delete answers[key];
+        else answers[key] = value;
+        expect(json(session.report())).toBe(json(evaluate(dated, session.answers, { date })));
+      }
+      expect(session.answers).toEqual(answers);
+      expect(json(session.report())).toBe(json(evaluate(dated, answers, { date })));
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import {
+  answerKeys,
   checkFieldAnswer,
   checkJudgment,
   isBlank,
@@ -10,10 +11,10 @@ import type { Issue } from '../issues.js';
 import { isParsed, parseRuleset } from '../parse.js';
 import type { ItemResult, ItemStatus, Outcome, Report } from '../report/types.js';
 import type { Ruleset } from '../schema/ruleset.js';
-import { SafecheckError } from '../issues.js';
 import { newContext, type EvalContext } from './compile.js';
 import {
   buildReport,
+  evaluate,
   evaluateItem,
   evaluateItems,
   outcomeOf,
@@ -51,24 +52,37 @@ export interface Progress {
   readonly total: number;
 }
 
+// What a session on an invalid ruleset runs on: nothing to answer, nothing to evaluate.
+const NOTHING = { sections: [], fields: [], items: [] } as unknown as Ruleset;
+
 /**
  * A live evaluation for forms: when an answer changes, only the items that read it are
- * evaluated again, and the update says which items changed.
+ * evaluated again, and the update says which items changed. Whatever the history of updates,
+ * its report is the one {@link evaluate} gives on {@link Session.answers} at the same date (before
+ * any update, on the answers given). Never throws on bad answers, nor on an invalid ruleset.
  *
  * @example
  * const session = createSession(ruleset, {}, { date: '2026-03-13' });
  * session.set('escort.present', false).changed; // [{ id: 'lfc.c2-personnel', from: 'incomplete', to: 'fail' }]
  */
 export class Session {
-  /** The ruleset being answered. */
+  /** The ruleset being answered (as given when it is invalid). */
   readonly ruleset: Ruleset;
   readonly #p: Prepared;
   readonly #state: EvalState;
   readonly #states: ItemState[];
   // The answers as given, copied on first use: until then, the given keys and their values.
+  // Without a prototype, so that every key (`__proto__` too) is an own key.
   #raw: Record<string, unknown> | undefined;
   #given: Given | undefined;
+  /** Issues of the answers, by answer key. */
   readonly #issues = new Map<string, Issue>();
+  /** The issue of answers given at the start that were not an object, until answers are set. */
+  #answersIssue: Issue | undefined;
+  /** The issue of the evaluation date: it stays, as the date does. */
+  readonly #dateIssue: Issue | undefined;
+  /** The report of an invalid ruleset: the ruleset's issues, whatever the answers. */
+  readonly #invalid: Report | undefined;
   readonly #ctx: EvalContext;
   readonly #explain: boolean;
   #outcome: Outcome;
@@ -77,26 +91,31 @@ export class Session {
   constructor(ruleset: Ruleset, answers: Answers = {}, options: EvaluateOptions = {}) {
     if (!isParsed(ruleset)) {
       const result = parseRuleset(ruleset);
-      if (!result.success) throw new SafecheckError(result.issues);
-      ruleset = result.ruleset;
+      if (result.success) ruleset = result.ruleset;
+      // As evaluate does: a report of the ruleset's issues, not a throw.
+      else this.#invalid = evaluate(ruleset, answers, options);
     }
     this.ruleset = ruleset;
+    if (this.#invalid) ruleset = NOTHING;
     this.#p = prepare(ruleset);
     this.#explain = options.explain !== false;
     const { state, issues, given } = stateFrom(ruleset, answers, options.date, true);
     this.#state = state;
     this.#ctx = newContext(state.slots);
-    for (const i of issues) this.#issues.set(String(i.path[0] ?? ''), i);
+    if (!this.#invalid) {
+      for (const i of issues) {
+        if (i.code === 'invalid_evaluation_date') this.#dateIssue = i;
+        else if (i.path.length === 0) this.#answersIssue = i;
+        // Every other issue is one answer's, at its key.
+        else this.#issues.set(String(i.path[0]), i);
+      }
+    }
     // A snapshot, so that the caller may change its object: the keys and values read while
     // checking them, made an object on demand.
     if (given) this.#given = given;
-    else {
-      this.#raw = {};
-      if (answers && typeof answers === 'object')
-        for (const [k, v] of Object.entries(answers)) if (!isBlank(v)) this.#raw[k] = v;
-    }
+    else this.#raw = Object.create(null) as Record<string, unknown>;
     this.#states = evaluateItems(this.#p, state, this.#ctx);
-    this.#outcome = outcomeOf(this.#states);
+    this.#outcome = this.#invalid ? this.#invalid.outcome : outcomeOf(this.#states);
   }
 
   /** The current answers, as given (including ones with issues). */
@@ -106,9 +125,11 @@ export class Session {
 
   #answers(): Record<string, unknown> {
     if (this.#raw) return this.#raw;
-    const raw: Record<string, unknown> = {};
+    const raw = Object.create(null) as Record<string, unknown>;
     const { keys, values } = this.#given!;
-    for (let i = 0; i < keys.length; i++) if (!isBlank(values[i])) raw[keys[i]!] = values[i];
+    // Blank answers are left out, but for unknown keys: their issue stays, so they do.
+    for (let i = 0; i < keys.length; i++)
+      if (!isBlank(values[i]) || this.#issues.has(keys[i]!)) raw[keys[i]!] = values[i];
     this.#given = undefined;
     return (this.#raw = raw);
   }
@@ -118,9 +139,21 @@ export class Session {
     return this.#outcome;
   }
 
-  /** The issues of the current answers. */
+  /** The issues of the current answers, in the order {@link evaluate} gives them. */
   get issues(): readonly Issue[] {
-    return [...this.#issues.values()];
+    if (this.#invalid) return [...this.#invalid.issues];
+    const out: Issue[] = [];
+    if (this.#answersIssue) out.push(this.#answersIssue);
+    // In the answers' key order, as evaluate lists them. Until an update the issues were kept in
+    // that order; after one, the keys are walked (only when there are issues to order).
+    if (this.#given || this.#issues.size < 2) out.push(...this.#issues.values());
+    else
+      for (const key of Object.keys(this.#raw!)) {
+        const i = this.#issues.get(key);
+        if (i) out.push(i);
+      }
+    if (this.#dateIssue) out.push(this.#dateIssue);
+    return out;
   }
 
   /** Sets one answer (a field id, or a judgment item's id); `null` or `undefined` clears it. */
@@ -128,18 +161,34 @@ export class Session {
     return this.update({ [key]: value });
   }
 
-  /** Sets several answers at once. */
+  /**
+   * Sets several answers at once. Answers that are not an object (null included) are refused
+   * whole with an issue, and nothing changes.
+   */
   update(answers: Answers): SessionUpdate {
+    const keys = answerKeys(answers);
+    if (!Array.isArray(keys)) {
+      // answerKeys reads null as no answers at all; an update of null is a caller's mistake.
+      const refused = keys ?? (answerKeys(0) as Issue);
+      return { changed: [], issues: [refused], outcome: this.#outcome };
+    }
     const touched = new Set<number>();
     const issues: Issue[] = [];
     const raw = this.#answers();
-    for (const [key, value] of Object.entries(answers)) {
+    // Once answers are set, the session's answers are an object, whatever was given at the start.
+    if (keys.length > 0) this.#answersIssue = undefined;
+    for (const key of keys) {
+      const value = answers[key];
       this.#issues.delete(key);
       if (isBlank(value)) delete raw[key];
       else raw[key] = value;
+      // An invalid ruleset reads no answer: they are only kept.
+      if (this.#invalid) continue;
       const field = this.#p.lookup.fields.get(key);
       const item = field ? undefined : this.#p.lookup.judgmentItems.get(key);
       if (!field && !item) {
+        // A blank clears an unknown answer like any other.
+        if (isBlank(value)) continue;
         const i = unknownAnswer(key);
         this.#issues.set(key, i);
         issues.push(i);
@@ -197,7 +246,7 @@ export class Session {
   progress(): Progress {
     let answered = 0;
     let total = 0;
-    for (const f of this.ruleset.fields) {
+    for (const f of this.#p.ruleset.fields) {
       if (!f.required || !this.fieldApplies(f.id)) continue;
       total++;
       if (this.#state.value(f.id) !== undefined) answered++;
@@ -223,11 +272,16 @@ export class Session {
 
   /** The full report of the current answers. */
   report(): Report {
+    if (this.#invalid) return this.#invalid;
     return buildReport(this.#p, this.#state, this.#states, this.issues, this.#explain);
   }
 }
 
-/** Starts a {@link Session} on a parsed ruleset. */
+/**
+ * Starts a {@link Session} on a parsed ruleset. An unparsed object is parsed first; if it is
+ * invalid the session has no items, its report (as {@link evaluate}'s) carries the ruleset's
+ * issues, and updates only keep the answers.
+ */
 export function createSession(ruleset: Ruleset, answers: Answers = {}, options: EvaluateOptions = {}): Session {
   return new Session(ruleset, answers, options);
 }
