@@ -109,12 +109,18 @@ describe('safecheck validate', () => {
     const bad = {
       ruleset: 'test',
       version: '1.0.0',
-      cases: [{ id: 'c', title: t('例'), answers: {}, expect: { outcome: 'maybe' } }],
+      cases: [{ id: 'c', title: t('例'), answers: {}, expect: { outcome: 'maybe', score: '9' } }],
     };
     const dir = tree({ 'test/1.0.0.json': rulesetJson(), 'test/1.0.0.cases.json': bad });
     const r = await run(['validate', '--json', 'test/1.0.0.json'], { cwd: dir });
-    const [found] = JSON.parse(r.stdout).issues;
+    const [found, score] = JSON.parse(r.stdout).issues;
     expect([found.code, found.pathText]).toEqual(['invalid_value', 'cases[0].expect.outcome']);
+    // A value of the wrong type is said as such, not as a missing one.
+    expect([score.code, score.pathText, score.message.en]).toEqual([
+      'invalid_type',
+      'cases[0].expect.score',
+      'expected a number',
+    ]);
     expect(found.message).toEqual({
       'zh-CN': '取值应为："pass", "fail", "incomplete"',
       en: 'must be one of: "pass", "fail", "incomplete"',

@@ -57,7 +57,7 @@ function protoIds(raw: { cases: readonly RawCase[] }): Issue[] {
  * that every case gives what its author expected (`case_failed`, with what differed).
  */
 export function checkCases(ruleset: Ruleset, value: unknown): CasesCheck {
-  const parsed = CasesFileSchema.safeParse(value);
+  const parsed = CasesFileSchema.safeParse(value, { reportInput: true });
   if (!parsed.success) return { issues: parsed.error.issues.flatMap(fromZod), passed: 0, failed: 0 };
   const file = asWritten(parsed.data, value as { cases: RawCase[] });
   const issues: Issue[] = protoIds(value as { cases: RawCase[] });
