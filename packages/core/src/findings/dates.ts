@@ -1,19 +1,13 @@
 // Calendar days of the findings: ISO dates and date-times as written, no clock, no time zone.
-import { addDaysToDay, fromDayNumber } from '../engine/dates.js';
+import { addDaysToDay, fromDayNumber, toDayNumber } from '../engine/dates.js';
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)?$/;
-const DAY_MS = 86_400_000;
 
 /** Days since 1970-01-01 of an ISO date `YYYY-MM-DD`, or null when it is not a calendar date. */
 function dayNumber(date: string): number | null {
-  const m = DATE.exec(date);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const ms = Date.UTC(y, mo - 1, d);
-  const check = new Date(ms);
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
-  return ms / DAY_MS;
+  // The engine's calendar: Date.UTC would read the years 0000–0099 as 1900–1999.
+  return DATE.test(date) ? toDayNumber(date) : null;
 }
 
 /** Whether a value is an ISO date `YYYY-MM-DD` that exists in the calendar. */

@@ -210,6 +210,11 @@ describe('findingsFromReport', () => {
     expect(made(FAILING, { found: '9999-12-01' }).findings.find((f) => f.item === 'g1')!.due).toBe('9999-12-31');
   });
 
+  it('reads the years 0000–0099 as written (Date.UTC would make them 1900–1999)', () => {
+    const early = made(FAILING, { found: '0050-02-28', at: '0050-02-28' }).findings.find((f) => f.item === 'g1')!;
+    expect([early.found, early.due]).toEqual(['0050-02-28', '0050-03-30']);
+  });
+
   it('refuses a report without a date when none is given', () => {
     const r = findingsFromReport(evaluate(RS, FAILING), OPTIONS);
     expect(r.ok ? [] : r.issues.map((i) => [i.code, i.path])).toEqual([['missing_property', ['found']]]);
