@@ -12,16 +12,23 @@ describe('drafts', () => {
     expect(readDraft(key)).to.equal(null);
   });
 
-  it('ignores what is not a draft', () => {
+  it('tells an unreadable draft from no draft', () => {
     localStorage.setItem('k1', 'not json');
     localStorage.setItem('k2', '[1,2]');
     localStorage.setItem('k3', '{"answers": [1]}');
-    expect([readDraft('k1'), readDraft('k2'), readDraft('k3'), readDraft('none')]).to.deep.equal([
-      null,
-      null,
-      null,
-      null,
+    localStorage.setItem('k4', '{"savedAt": "2026-03-13T08:00:00Z"}');
+    expect([readDraft('k1'), readDraft('k2'), readDraft('k3'), readDraft('k4')]).to.deep.equal([
+      'unreadable',
+      'unreadable',
+      'unreadable',
+      'unreadable',
     ]);
+    expect(readDraft('none')).to.equal(null);
+  });
+
+  it('reads a draft saved without a time as having none', () => {
+    localStorage.setItem('k', '{"answers": {"a": 1}, "savedAt": 5}');
+    expect(readDraft('k')).to.deep.equal({ answers: { a: 1 }, savedAt: '' });
   });
 
   it('reports a full storage instead of throwing', () => {

@@ -20,18 +20,26 @@ function storage(): Storage | null {
   }
 }
 
-/** Reads a draft; a missing, blocked or unreadable one is `null`. */
-export function readDraft(key: string): Draft | null {
+/**
+ * Reads a draft: `null` when there is none (or storage is blocked), `'unreadable'` when
+ * something is stored under the key that is not a draft (so that it is not overwritten unseen).
+ */
+export function readDraft(key: string): Draft | 'unreadable' | null {
+  let text: string | null | undefined;
   try {
-    const text = storage()?.getItem(key);
-    if (!text) return null;
-    const value = JSON.parse(text) as unknown;
-    if (value === null || typeof value !== 'object') return null;
-    const { answers, savedAt } = value as { answers?: unknown; savedAt?: unknown };
-    if (answers === null || typeof answers !== 'object' || Array.isArray(answers)) return null;
-    return { answers: answers as Answers, savedAt: typeof savedAt === 'string' ? savedAt : '' };
+    text = storage()?.getItem(key);
   } catch {
     return null;
+  }
+  if (!text) return null;
+  try {
+    const value = JSON.parse(text) as unknown;
+    if (value === null || typeof value !== 'object') return 'unreadable';
+    const { answers, savedAt } = value as { answers?: unknown; savedAt?: unknown };
+    if (answers === null || typeof answers !== 'object' || Array.isArray(answers)) return 'unreadable';
+    return { answers: answers as Answers, savedAt: typeof savedAt === 'string' ? savedAt : '' };
+  } catch {
+    return 'unreadable';
   }
 }
 

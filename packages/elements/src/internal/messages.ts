@@ -44,6 +44,9 @@ export interface Messages {
   readonly required: (label: string) => string;
   readonly judgmentRequired: (title: string) => string;
   readonly draftRestored: (when: string) => string;
+  readonly draftRestoredUndated: string;
+  readonly draftUnreadable: string;
+  readonly draftSaveFailed: string;
   readonly discardDraft: string;
   readonly verdictChanged: (title: string, status: string) => string;
   readonly manyChanged: (n: number) => string;
@@ -116,6 +119,9 @@ const zh: Messages = {
   required: (l) => `请填写“${l}”`,
   judgmentRequired: (t) => `请对“${t}”作出检查结论`,
   draftRestored: (w) => `已恢复 ${w} 保存的草稿。`,
+  draftRestoredUndated: '已恢复此前保存的草稿。',
+  draftUnreadable: '此前保存的草稿未能读取，已忽略；您开始填写后，它将被新的答案替换。',
+  draftSaveFailed: '草稿未能保存（浏览器存储已满或被禁用）。请勿关闭或刷新本页，并尽快提交。',
   discardDraft: '放弃草稿，重新填写',
   verdictChanged: (t, s) => `${t}：${s}`,
   manyChanged: (n) => `${n} 项检查结论已更新`,
@@ -189,6 +195,11 @@ const en: Messages = {
   required: (l) => `Enter “${l}”`,
   judgmentRequired: (t) => `Give a finding for “${t}”`,
   draftRestored: (w) => `Your draft saved ${w} was restored.`,
+  draftRestoredUndated: 'Your saved draft was restored.',
+  draftUnreadable:
+    'A saved draft could not be read and was ignored; once you start answering, your answers will replace it.',
+  draftSaveFailed:
+    'Your draft could not be saved (browser storage is full or turned off). Do not close or reload this page; submit as soon as you can.',
   discardDraft: 'Discard the draft and start again',
   verdictChanged: (t, s) => `${t}: ${s}`,
   manyChanged: (n) => `${n} findings updated`,
@@ -238,3 +249,19 @@ export function elementLocale(element: Element): Locale {
   }
   return 'zh-CN';
 }
+
+// ——— <safecheck-report>: a `report` that is not one (kept apart from the table above) ———
+
+/** The report's words for a `report` value it cannot show, per locale. */
+export interface ReportInputMessages {
+  readonly invalidReport: string;
+}
+
+export const reportInputMessages: Readonly<Record<Locale, ReportInputMessages>> = {
+  'zh-CN': {
+    invalidReport: '检查报告无效，不能显示：',
+  },
+  en: {
+    invalidReport: 'The report is invalid and cannot be shown:',
+  },
+};

@@ -35,6 +35,12 @@ export const formStyles = css`
     border-left: 5px solid var(--_accent);
     background: var(--_surface-alt);
   }
+  .notice + .notice {
+    margin-top: 0.5em;
+  }
+  .notice.warning {
+    border-left-color: var(--_fail);
+  }
   .load-error {
     padding: 1em;
     border: 3px solid var(--_fail);

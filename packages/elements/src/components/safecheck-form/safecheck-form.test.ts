@@ -479,6 +479,133 @@ describe('<safecheck-form>', () => {
       await settle(form);
       expect(localStorage.getItem(draftKey('all-types', '1.0.0', ''))).to.equal(null);
     });
+
+    it('keeps the answers and the section when the host sets an equal ruleset again', async () => {
+      const key = draftKey('all-types', '1.0.0', 'k');
+      const form = await mount('safecheck-form', { ruleset: allTypes() }, { 'draft-key': 'k' });
+      await type(form, 'f.num', '3');
+      await showSectionOf(form, 'f.text');
+      await type(form, 'f.text', 'AB'); // within the 300 ms before the draft is saved
+      form.ruleset = allTypes(); // a React or Vue re-render: an equal, new object
+      await settle(form);
+      expect(form.answers).to.deep.equal({ 'f.num': 3, 'f.text': 'AB' });
+      expect($(form, '[aria-current=step] .nav-title').textContent).to.equal('第二部分');
+      expect($<HTMLInputElement>(form, '#c-f\\.text').value).to.equal('AB');
+      await new Promise((r) => setTimeout(r, 400));
+      expect(JSON.parse(localStorage.getItem(key)!).answers).to.deep.equal({ 'f.num': 3, 'f.text': 'AB' });
+      // Another ruleset: what was just typed is saved under the old one's key before it goes.
+      await showSectionOf(form, 'f.num');
+      await type(form, 'f.num', '4');
+      form.ruleset = { ...allTypes(), id: 'all-types-2' };
+      await settle(form);
+      expect(form.loadedRuleset!.id).to.equal('all-types-2');
+      expect(form.answers).to.deep.equal({});
+      expect(JSON.parse(localStorage.getItem(key)!).answers).to.deep.equal({ 'f.num': 4, 'f.text': 'AB' });
+    });
+
+    it('reads the draft of a draft-key set late, and keeps each key its own draft', async () => {
+      const saved = (n: number) => JSON.stringify({ answers: { 'f.num': n }, savedAt: '2026-03-13T08:00:00Z' });
+      localStorage.setItem(draftKey('all-types', '1.0.0', 'late'), saved(9));
+      const late = await mount('safecheck-form', { ruleset: allTypes() });
+      late.draftKey = 'late';
+      await settle(late);
+      expect(late.answers).to.deep.equal({ 'f.num': 9 });
+      expect($(late, '[part=notice]').textContent).to.contain('已恢复');
+      localStorage.setItem(draftKey('all-types', '1.0.0', 'b'), saved(7));
+      const form = await mount('safecheck-form', { ruleset: allTypes() }, { 'draft-key': 'a' });
+      await type(form, 'f.num', '5');
+      form.draftKey = 'b'; // before a's draft is saved
+      await settle(form);
+      expect(form.answers).to.deep.equal({ 'f.num': 7 });
+      await new Promise((r) => setTimeout(r, 400));
+      expect(JSON.parse(localStorage.getItem(draftKey('all-types', '1.0.0', 'a'))!).answers).to.deep.equal({
+        'f.num': 5,
+      });
+      expect(JSON.parse(localStorage.getItem(draftKey('all-types', '1.0.0', 'b'))!).answers).to.deep.equal({
+        'f.num': 7,
+      });
+      // A case with no draft starts empty, as on load; answers typed before any key stay with the first.
+      form.draftKey = 'c';
+      await settle(form);
+      expect(form.answers).to.deep.equal({});
+      const unnamed = await mount('safecheck-form', { ruleset: allTypes() });
+      await type(unnamed, 'f.num', '6');
+      unnamed.draftKey = 'new';
+      await settle(unnamed);
+      expect(unnamed.answers).to.deep.equal({ 'f.num': 6 });
+      await new Promise((r) => setTimeout(r, 400));
+      expect(JSON.parse(localStorage.getItem(draftKey('all-types', '1.0.0', 'new'))!).answers).to.deep.equal({
+        'f.num': 6,
+      });
+    });
+
+    it('says, in an alert, when a draft cannot be saved, until a save succeeds', async () => {
+      const original = Storage.prototype.setItem;
+      Storage.prototype.setItem = () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      };
+      try {
+        const form = await mount('safecheck-form', { ruleset: allTypes() }, { lang: 'en' });
+        await type(form, 'f.num', '3');
+        await new Promise((r) => setTimeout(r, 400));
+        await settle(form);
+        expect($(form, '[part=notice][role=alert]').textContent).to.contain('could not be saved');
+        form.lang = 'zh-CN';
+        await settle(form);
+        expect($(form, '[part=notice][role=alert]').textContent).to.contain('草稿未能保存');
+        await expectAccessible(form);
+        Storage.prototype.setItem = original;
+        await type(form, 'f.num', '4');
+        await new Promise((r) => setTimeout(r, 400));
+        await settle(form);
+        expect($$(form, '[part=notice]')).to.have.length(0);
+      } finally {
+        Storage.prototype.setItem = original;
+      }
+    });
+
+    it('restores a draft saved without a time with a notice that names none', async () => {
+      localStorage.setItem(draftKey('all-types', '1.0.0', ''), JSON.stringify({ answers: { 'f.num': 4 } }));
+      const form = await mount('safecheck-form', { ruleset: allTypes() });
+      expect(form.answers).to.deep.equal({ 'f.num': 4 });
+      const notice = $(form, '[part=notice]').textContent!;
+      expect(notice).to.contain('已恢复');
+      expect(notice).to.not.contain('1970');
+    });
+
+    it('says when a draft cannot be read, and keeps it until the inspector answers', async () => {
+      const key = draftKey('all-types', '1.0.0', '');
+      localStorage.setItem(key, '{oops');
+      const form = await mount('safecheck-form', { ruleset: allTypes() });
+      expect(form.answers).to.deep.equal({});
+      expect($(form, '[part=notice][role=status]').textContent).to.contain('未能读取');
+      await expectAccessible(form);
+      form.answers = { 'f.num': 1 }; // the host, not the inspector
+      await new Promise((r) => setTimeout(r, 400));
+      expect(localStorage.getItem(key)).to.equal('{oops');
+      await type(form, 'f.num', '2');
+      await new Promise((r) => setTimeout(r, 400));
+      await settle(form);
+      expect(JSON.parse(localStorage.getItem(key)!).answers).to.deep.equal({ 'f.num': 2 });
+      expect($$(form, '[part=notice]')).to.have.length(0);
+    });
+  });
+
+  it('reports answers that are not an object as core does, and reads null as none', async () => {
+    const form = await mount('safecheck-form', { ruleset: allTypes(), noDraft: true });
+    form.answers = '{"f.num": 3}' as unknown as Answers;
+    await settle(form);
+    expect(form.answers).to.deep.equal({});
+    const issue = form.report()!.issues.find((i) => i.code === 'invalid_answer')!;
+    expect(issue.path).to.deep.equal([]);
+    expect(form.validity.customError).to.equal(true);
+    expect(form.validationMessage).to.equal(issue.message['zh-CN']);
+    expect(form.review()).to.equal(false);
+    await settle(form);
+    expect($(form, '.error-summary').textContent).to.contain(issue.message['zh-CN']);
+    form.answers = null as unknown as Answers;
+    await settle(form);
+    expect(form.report()!.issues).to.deep.equal([]);
   });
 
   describe('form participation', () => {

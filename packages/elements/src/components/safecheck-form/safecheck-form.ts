@@ -77,7 +77,7 @@ const ERRORS_SHOWN = 25;
  * @csspart header - The title, description and progress.
  * @csspart title - The ruleset's title.
  * @csspart progress - The progress bar.
- * @csspart notice - The draft-restored notice.
+ * @csspart notice - A draft notice: restored, unreadable or not saved.
  * @csspart summary - The error summary.
  * @csspart nav - The section navigation.
  * @csspart nav-link - A section's button in the navigation.
@@ -166,7 +166,8 @@ export class SafecheckForm extends SafecheckElement {
   #itemsBySection = new Map<string, Item[]>();
   #fields = new Map<string, Field>();
   #items = new Map<string, Item>();
-  #hostAnswers: Answers | null = null;
+  /** The answers the host set, as given (not an object too, so that core reports it); null for none. */
+  #hostAnswers: unknown = null;
   #rawText = new Map<string, string>();
   #touched = new Set<string>();
   #step: Step = 0;
@@ -177,7 +178,13 @@ export class SafecheckForm extends SafecheckElement {
   #announceTimer: ReturnType<typeof setTimeout> | undefined;
   #pendingChanges: ItemChange[] = [];
   #draftTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The localStorage key the draft was read from and is saved to. */
+  #draftStore: string | null = null;
+  /** When the restored draft was saved ('' when it does not say); null when none was restored. */
   #draftRestoredAt: string | null = null;
+  /** Something that is not a draft is stored under the key: kept until the inspector answers. */
+  #draftUnreadable = false;
+  #draftSaveFailed = false;
   #formDisabled = false;
   /** The last full report and the answers' revision it is of. */
   #report: { rev: number; report: Report } | null = null;
@@ -206,15 +213,19 @@ export class SafecheckForm extends SafecheckElement {
    * Setting them replaces every answer.
    */
   get answers(): Answers {
-    return this.#session?.answers ?? { ...(this.#hostAnswers ?? {}) };
+    if (this.#session) return this.#session.answers;
+    return isPlain(this.#hostAnswers) ? { ...this.#hostAnswers } : {};
   }
 
   set answers(value: Answers) {
-    const answers = value && typeof value === 'object' ? { ...value } : {};
+    // null and undefined clear; anything else that is not a plain object goes to core as given,
+    // whose report then says so (invalid_answer) instead of the answers vanishing.
+    const answers: unknown = value === null || value === undefined ? {} : isPlain(value) ? { ...value } : value;
     this.#hostAnswers = answers;
     this.#rawText.clear();
     if (this.#ruleset) this.#startSession(answers);
-    this.#scheduleDraft();
+    // Answers that could not be read replace nothing: the draft stays.
+    if (isPlain(answers)) this.#scheduleDraft();
     this.requestUpdate();
   }
 
@@ -272,7 +283,11 @@ export class SafecheckForm extends SafecheckElement {
     } else if (changed.has('src') && this.ruleset === undefined && this.src) {
       void this.#fetch(this.src);
     } else if (changed.has('date') && this.#ruleset) {
-      this.#startSession(this.#session?.answers ?? {});
+      this.#startSession(this.#currentAnswers());
+    }
+    if (changed.has('draftKey') && this.#ruleset) {
+      const key = draftKey(this.#ruleset.id, this.#ruleset.version, this.draftKey);
+      if (key !== this.#draftStore) this.#switchDraft(key, changed.get('draftKey') ?? '');
     }
   }
 
@@ -316,17 +331,7 @@ export class SafecheckForm extends SafecheckElement {
           <span class="progress-text">${m.progress(progress.answered, progress.total)}</span>
         </div>
       </header>
-      ${
-        this.#draftRestoredAt
-          ? html`<div part="notice" class="notice" role="status">
-              ${m.draftRestored(this.#formatTime(this.#draftRestoredAt))}
-              <button type="button" part="button" class="button link" @click=${this.#discardDraft}>
-                ${m.discardDraft}
-              </button>
-            </div>`
-          : nothing
-      }
-      ${this.#renderErrorSummary(m)}
+      ${this.#renderDraftNotices(m)} ${this.#renderErrorSummary(m)}
       ${this.#step === 'review' || this.#step === 'done' ? this.#renderReview(m) : this.#renderPage(m)}
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" id="live">
         ${this.#announcement}
@@ -355,6 +360,27 @@ export class SafecheckForm extends SafecheckElement {
 
   // ——— rendering ———
 
+  #renderDraftNotices(m: Messages): TemplateResult {
+    const restoredAt = this.#draftRestoredAt;
+    const time = restoredAt ? this.#formatTime(restoredAt) : '';
+    return html`${
+      this.#draftSaveFailed
+        ? html`<div part="notice" class="notice warning" role="alert">${m.draftSaveFailed}</div>`
+        : nothing
+    }
+    ${this.#draftUnreadable ? html`<div part="notice" class="notice" role="status">${m.draftUnreadable}</div>` : nothing}
+    ${
+      restoredAt !== null
+        ? html`<div part="notice" class="notice" role="status">
+            ${time ? m.draftRestored(time) : m.draftRestoredUndated}
+            <button type="button" part="button" class="button link" @click=${this.#discardDraft}>
+              ${m.discardDraft}
+            </button>
+          </div>`
+        : nothing
+    }`;
+  }
+
   #renderErrorSummary(m: Messages): TemplateResult | typeof nothing {
     const errors = this.#errors;
     if (!errors || errors.length === 0) return nothing;
@@ -369,8 +395,15 @@ export class SafecheckForm extends SafecheckElement {
       <ul>
         ${errors.slice(0, ERRORS_SHOWN).map(
           (e) =>
+            // The answers as a whole (not an object) have no control to link to.
             html`<li>
-              <a href="#${this.#controlId(e.key)}" data-key=${e.key} @click=${this.#onErrorLink}>${e.text}</a>
+              ${
+                e.key === ''
+                  ? e.text
+                  : html`<a href="#${this.#controlId(e.key)}" data-key=${e.key} @click=${this.#onErrorLink}
+                      >${e.text}</a
+                    >`
+              }
             </li>`,
         )}
         ${errors.length > ERRORS_SHOWN ? html`<li>${m.moreErrors(errors.length - ERRORS_SHOWN)}</li>` : nothing}
@@ -895,8 +928,7 @@ export class SafecheckForm extends SafecheckElement {
     this.dispatchEvent(event);
     if (event.defaultPrevented) return;
     clearTimeout(this.#draftTimer);
-    if (this.#ruleset) removeDraft(this.#storageKey());
-    this.#draftRestoredAt = null;
+    this.#removeDraft();
     this.#step = 'done';
     this.requestUpdate();
     void this.updateComplete.then(() => {
@@ -906,8 +938,7 @@ export class SafecheckForm extends SafecheckElement {
   };
 
   #discardDraft = (): void => {
-    if (this.#ruleset) removeDraft(this.#storageKey());
-    this.#draftRestoredAt = null;
+    this.#removeDraft();
     this.#hostAnswers = null;
     this.#rawText.clear();
     this.#touched.clear();
@@ -969,9 +1000,8 @@ export class SafecheckForm extends SafecheckElement {
 
   /** @internal The host form was reset. */
   formResetCallback(): void {
-    if (this.#ruleset) removeDraft(this.#storageKey());
+    this.#removeDraft();
     this.#hostAnswers = null;
-    this.#draftRestoredAt = null;
     this.#rawText.clear();
     this.#touched.clear();
     this.#errors = null;
@@ -1019,6 +1049,8 @@ export class SafecheckForm extends SafecheckElement {
   }
 
   #fail(issues: readonly Issue[], error: string): void {
+    this.#flushDraft();
+    this.#draftStore = null;
     this.#ruleset = null;
     this.#session = null;
     this.#loadIssues = issues;
@@ -1028,7 +1060,13 @@ export class SafecheckForm extends SafecheckElement {
   }
 
   #use(ruleset: Ruleset): void {
-    if (ruleset === this.#ruleset) return;
+    const previous = this.#ruleset;
+    if (ruleset === previous) return;
+    // The same id and version (a host re-render hands over an equal object) is the same
+    // checklist: the inspector's answers, section and errors stay.
+    const same = previous !== null && previous.id === ruleset.id && previous.version === ruleset.version;
+    // Another ruleset: what was just typed is saved under the old one's key before it goes.
+    if (!same) this.#flushDraft();
     this.#ruleset = ruleset;
     this.#loadIssues = [];
     this.#loadError = '';
@@ -1061,20 +1099,57 @@ export class SafecheckForm extends SafecheckElement {
         }
       }
     });
+    if (same && this.#session) {
+      this.#startSession(this.#currentAnswers());
+      if (typeof this.#step === 'number') this.#step = Math.min(this.#step, this.#pages.length - 1);
+      if (this.#errors) this.#errors = this.#errors.filter((e) => this.#collectErrorFor(e.key) !== null);
+      return;
+    }
     this.#step = 0;
     this.#errors = null;
     this.#touched.clear();
     this.#rawText.clear();
-    let answers = this.#hostAnswers;
+    this.#draftStore = draftKey(ruleset.id, ruleset.version, this.draftKey);
     this.#draftRestoredAt = null;
-    if (!answers && !this.noDraft) {
-      const draft = readDraft(this.#storageKey());
-      if (draft && Object.keys(draft.answers).length > 0) {
-        answers = draft.answers;
-        this.#draftRestoredAt = draft.savedAt || new Date(0).toISOString();
-      }
-    }
-    this.#startSession(answers ?? {});
+    this.#draftUnreadable = false;
+    this.#startSession(this.#hostAnswers ?? this.#readDraft() ?? {});
+  }
+
+  /** The stored draft, if there is one to restore; notes what the notice says. */
+  #readDraft(): Answers | null {
+    if (this.noDraft || this.#draftStore === null) return null;
+    const draft = readDraft(this.#draftStore);
+    this.#draftUnreadable = draft === 'unreadable';
+    if (!draft || draft === 'unreadable' || Object.keys(draft.answers).length === 0) return null;
+    this.#draftRestoredAt = draft.savedAt;
+    return draft.answers;
+  }
+
+  /**
+   * The host changed the draft key: what was typed is saved under the old key, then the new
+   * key's draft is read as on load (unless the host gave answers). Answers typed before the host
+   * gave any key belong to the case it names: with no draft there, they stay and become its draft.
+   */
+  #switchDraft(key: string, previous: string): void {
+    this.#flushDraft();
+    this.#draftStore = key;
+    this.#draftRestoredAt = null;
+    this.#draftUnreadable = false;
+    // Without drafts nothing else holds the answers: they stay.
+    if (this.#hostAnswers !== null || this.noDraft) return;
+    const draft = this.#readDraft();
+    if (draft || previous !== '') {
+      this.#step = 0;
+      this.#errors = null;
+      this.#touched.clear();
+      this.#rawText.clear();
+      this.#startSession(draft ?? {});
+    } else if (Object.keys(this.#session!.answers).length > 0) this.#scheduleDraft();
+  }
+
+  /** The answers a new session starts from: as the host gave them while core still reports them unreadable. */
+  #currentAnswers(): unknown {
+    return this.#snap.issues.has('') ? this.#hostAnswers : this.#session!.answers;
   }
 
   #push<T>(map: Map<string, T[]>, key: string, value: T): void {
@@ -1083,9 +1158,9 @@ export class SafecheckForm extends SafecheckElement {
     else map.set(key, [value]);
   }
 
-  #startSession(answers: Answers): void {
+  #startSession(answers: unknown): void {
     const rs = this.#ruleset!;
-    this.#session = createSession(rs, answers, this.date ? { date: this.date } : {});
+    this.#session = createSession(rs, answers as Answers, this.date ? { date: this.date } : {});
     this.#statuses = new Map(this.#session.statuses());
     this.#report = null;
     this.#rev++;
@@ -1101,6 +1176,8 @@ export class SafecheckForm extends SafecheckElement {
     const answers = this.#snap.answers;
     this.#internals.setFormValue(JSON.stringify(answers));
     this.#announce(update.changed);
+    // The inspector answered: an unreadable draft may now be replaced, as its notice said.
+    this.#draftUnreadable = false;
     this.#scheduleDraft();
     this.requestUpdate();
     this.dispatchEvent(
@@ -1139,14 +1216,23 @@ export class SafecheckForm extends SafecheckElement {
   }
 
   #saveDraft(): void {
-    if (this.noDraft || !this.#ruleset || !this.#session) return;
+    const key = this.#draftStore;
+    if (this.noDraft || !this.#session || key === null || this.#draftUnreadable) return;
     const answers = this.#session.answers;
-    if (Object.keys(answers).length === 0) removeDraft(this.#storageKey());
-    else writeDraft(this.#storageKey(), answers);
+    let saved = true;
+    if (Object.keys(answers).length === 0) removeDraft(key);
+    else saved = writeDraft(key, answers);
+    // Full or blocked storage: the inspector must know the answers live only in this page.
+    if (saved === this.#draftSaveFailed) {
+      this.#draftSaveFailed = !saved;
+      this.requestUpdate();
+    }
   }
 
-  #storageKey(): string {
-    return draftKey(this.#ruleset!.id, this.#ruleset!.version, this.draftKey);
+  #removeDraft(): void {
+    if (this.#draftStore !== null) removeDraft(this.#draftStore);
+    this.#draftRestoredAt = null;
+    this.#draftUnreadable = false;
   }
 
   #goTo(page: number, key: string | null): void {
@@ -1193,7 +1279,7 @@ export class SafecheckForm extends SafecheckElement {
 
   #collectErrors(): FormError[] {
     const errors: FormError[] = [];
-    for (const key of this.#answerKeys) {
+    for (const key of ['', ...this.#answerKeys]) {
       const e = this.#collectErrorFor(key);
       if (e) errors.push(e);
     }
@@ -1203,6 +1289,7 @@ export class SafecheckForm extends SafecheckElement {
   /** What is wrong with an answer, without words: cheap enough to run for every key on every change. */
   #problemOf(key: string): 'missing' | 'invalid' | null {
     const { answers, issues } = this.#snap;
+    if (key === '') return issues.has('') ? 'invalid' : null;
     const field = this.#fields.get(key);
     if (field) {
       if (!this.#applies(key)) return null;
@@ -1232,7 +1319,8 @@ export class SafecheckForm extends SafecheckElement {
     if (!this.#snapshot || this.#snapshot.rev !== this.#rev) {
       const session = this.#session!;
       const issues = new Map<string, Issue>();
-      for (const i of session.issues) if (i.severity === 'error') issues.set(String(i.path[0]), i);
+      // The answers as a whole (path []) are under ''.
+      for (const i of session.issues) if (i.severity === 'error') issues.set(i.path.length ? String(i.path[0]) : '', i);
       this.#snapshot = { rev: this.#rev, answers: session.answers, issues, applies: new Map() };
     }
     return this.#snapshot;
@@ -1262,7 +1350,7 @@ export class SafecheckForm extends SafecheckElement {
     let first: string | null = null;
     let missing = false;
     let invalid = false;
-    for (const key of this.#answerKeys) {
+    for (const key of ['', ...this.#answerKeys]) {
       const problem = this.#problemOf(key);
       if (!problem) continue;
       first ??= key;
@@ -1337,6 +1425,13 @@ export class SafecheckForm extends SafecheckElement {
       return iso;
     }
   }
+}
+
+/** Whether a value is a plain object (as JSON has them), the only answers core reads. */
+function isPlain(value: unknown): value is Answers {
+  if (value === null || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value) as object | null;
+  return proto === null || proto === Object.prototype || Object.getPrototypeOf(proto) === null;
 }
 
 declare global {
