@@ -405,6 +405,59 @@ describe('<safecheck-findings>', () => {
     expect(fired!.finding.verification!.answers).to.deep.equal({ exits: 'compliant' });
   });
 
+  it('shows findings that are not a list as issues, in both languages, and never throws', async () => {
+    for (const value of ['abc', {}]) {
+      const list = await mount('safecheck-findings', { findings: value as never, date: '2026-03-21' });
+      expect($(list, '[role=alert]').textContent, JSON.stringify(value)).to.contain('隐患记录无效');
+      expect(list.findingsIssues.map((i) => i.code)).to.deep.equal(['invalid_type']);
+      expect($(list, '[data-count=total] dd').textContent).to.equal('0');
+    }
+    const list = await mount('safecheck-findings', { findings: 'abc' as never, date: '2026-03-21' }, { lang: 'en' });
+    expect($(list, '[role=alert]').textContent).to.contain('The findings are invalid');
+    await expectAccessible(list);
+  });
+
+  it('leaves out entries that are not findings, says how many, and keeps them in the new list', async () => {
+    const [c3] = await findingsOf('tank-inspection-expired-13-days');
+    const { title: _title, ...untitled } = c3!;
+    const findings = [null, c3!, {}, 1, untitled] as never as Finding[];
+    const list = await mount('safecheck-findings', { findings, rulesets: [ruleset], date: '2026-03-21' });
+    expect($$(list, '[part=finding]')).to.have.length(1);
+    expect($(list, '[data-count=total] dd').textContent).to.equal('1');
+    expect($(list, '[role=alert]').textContent).to.contain('4 条记录不是隐患记录');
+    expect([...new Set(list.findingsIssues.map((i) => i.path[0]))]).to.deep.equal([0, 2, 3, 4]);
+    expect(list.findingsIssues.find((i) => i.path[0] === 4)!.path).to.deep.equal([4, 'title']);
+    await expectAccessible(list);
+    list.lang = 'en';
+    await settle(list);
+    expect($(list, '[role=alert]').textContent).to.contain('4 entries are not findings');
+    // An action still works, and the list it hands back keeps every entry where it was.
+    const form = await click(list, findingEl(list, c3!.id), 'assign');
+    fill(form, { assignee: '车队', due: '2026-03-31', verifier: '王五', by: '李科长' });
+    const fired = await submit(list, form);
+    expect(fired!.findings).to.have.length(5);
+    expect(fired!.findings[0]).to.equal(null);
+    expect(fired!.findings[1]!.status).to.equal('assigned');
+  });
+
+  it('says which rulesets could not be used', async () => {
+    const list = await mount('safecheck-findings', { findings: [], rulesets: ['junk', { id: 1 }, ruleset] as never });
+    expect($(list, '[role=alert]').textContent).to.contain('检查表无效');
+    const indexes = list.rulesetIssues.map((i) => i.path[0]);
+    expect([...new Set(indexes)]).to.deep.equal([0, 1]);
+    await expectAccessible(list);
+    list.lang = 'en';
+    await settle(list);
+    expect($(list, '[role=alert]').textContent).to.contain('checklist');
+    list.rulesets = ruleset as never; // one ruleset, not a list of them
+    await settle(list);
+    expect(list.rulesetIssues.map((i) => i.path)).to.deep.equal([[]]);
+    list.rulesets = [ruleset];
+    await settle(list);
+    expect(list.rulesetIssues).to.have.length(0);
+    expect(list.shadowRoot!.querySelector('[role=alert]')).to.equal(null);
+  });
+
   it('shows an empty register', async () => {
     const list = await mount('safecheck-findings', { findings: [], date: '2026-03-21' });
     expect($(list, '.empty').textContent).to.equal('没有隐患记录。');

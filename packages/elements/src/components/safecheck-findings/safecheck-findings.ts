@@ -22,7 +22,9 @@ import {
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { SafecheckTransitionEvent } from '../../events/safecheck-transition-event.js';
 import { SafecheckElement } from '../../internal/safecheck-element.js';
+import { issueItems } from '../../internal/issue-list.js';
 import { loadRuleset } from '../../internal/ruleset-cache.js';
+import { shapeIssues, type Shape } from '../../internal/shape.js';
 import { tokens } from '../../internal/tokens.styles.js';
 import { findingsStyles } from './safecheck-findings.styles.js';
 
@@ -32,6 +34,33 @@ export type FindingsFilter = 'all' | 'open' | 'overdue' | 'closed';
 const FILTERS: readonly FindingsFilter[] = ['all', 'open', 'overdue', 'closed'];
 const CODE_SEPARATORS = /[\s,，、;；]+/u;
 const VERDICTS = ['compliant', 'noncompliant', 'not_applicable'] as const;
+
+/**
+ * What the element reads of a finding, so an entry that has it never throws: a kind (`string`,
+ * `text`), literals, or both joined by `|`; `[shape]` a list of them; an object its keys (`?`: may be absent).
+ */
+
+const FINDING: Shape = {
+  id: 'string',
+  status: 'open|assigned|rectified|verified|closed',
+  severity: 'general|major',
+  title: 'text',
+  explanation: 'text',
+  item: 'string',
+  ruleset: { id: 'string', version: 'string' },
+  enterprise: { id: 'string', name: 'string' },
+  found: 'string',
+  inspector: 'string',
+  tracking: {},
+  inputs: [{ field: 'string' }],
+  'due?': 'string',
+  'assignee?': 'string',
+  'verifier?': 'string',
+  'majorHazard?': { 'title?': 'text' },
+  'rectification?': { by: 'string', at: 'string', action: 'string', evidence: ['string'] },
+  'verification?': { by: 'string', at: 'string', 'explanation?': 'text' },
+  'closed?': { by: 'string', at: 'string' },
+};
 
 /** The element's words, per locale. */
 interface FindingsMessages {
@@ -89,6 +118,10 @@ interface FindingsMessages {
   readonly assigned: (title: string, assignee: string) => string;
   readonly verified: (title: string) => string;
   readonly verificationFailedNotice: (title: string) => string;
+  readonly invalidFindings: string;
+  readonly notFindings: (n: number) => string;
+  readonly invalidRulesets: string;
+  readonly moreIssues: (n: number) => string;
 }
 
 const zh: FindingsMessages = {
@@ -146,6 +179,10 @@ const zh: FindingsMessages = {
   assigned: (t, a) => `${t}：已指派给 ${a}`,
   verified: (t) => `${t}：验证通过`,
   verificationFailedNotice: (t) => `${t}：验证未通过，已退回整改`,
+  invalidFindings: '隐患记录无效，不能显示：',
+  notFindings: (n) => `${n} 条记录不是隐患记录，未列出：`,
+  invalidRulesets: '以下检查表无效，不能使用：',
+  moreIssues: (n) => `另有 ${n} 个问题`,
 };
 
 const en: FindingsMessages = {
@@ -203,6 +240,10 @@ const en: FindingsMessages = {
   assigned: (t, a) => `${t}: assigned to ${a}`,
   verified: (t) => `${t}: verification passed`,
   verificationFailedNotice: (t) => `${t}: verification failed, back to the assignee`,
+  invalidFindings: 'The findings are invalid and cannot be shown:',
+  notFindings: (n) => `${n} ${n === 1 ? 'entry is' : 'entries are'} not findings and not listed:`,
+  invalidRulesets: 'These checklists are invalid and cannot be used:',
+  moreIssues: (n) => `and ${n} more`,
 };
 
 const MESSAGES: Readonly<Record<Locale, FindingsMessages>> = { 'zh-CN': zh, en };
@@ -322,6 +363,12 @@ export class SafecheckFindings extends SafecheckElement {
   declare filter: FindingsFilter;
 
   #rulesets: Ruleset[] = [];
+  #rulesetIssues: readonly Issue[] = [];
+  #checked: { value: unknown; valid: readonly Finding[]; issues: readonly Issue[] } = {
+    value: [],
+    valid: [],
+    issues: [],
+  };
   #active: ActiveForm | null = null;
   #issues: readonly Issue[] = [];
   #announcement = '';
@@ -335,6 +382,16 @@ export class SafecheckFindings extends SafecheckElement {
     this.filter = 'all';
   }
 
+  /** Why `findings`, or some of its entries, cannot be shown: paths start with the entry's index. */
+  get findingsIssues(): readonly Issue[] {
+    return this.#checkFindings().issues;
+  }
+
+  /** Why some of `rulesets` could not be used: paths start with the ruleset's index. */
+  get rulesetIssues(): readonly Issue[] {
+    return this.#rulesetIssues;
+  }
+
   /** The day overdue is computed against: `date`, or the browser's local date. */
   get today(): string {
     return this.date || localDate(new Date());
@@ -343,10 +400,15 @@ export class SafecheckFindings extends SafecheckElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('rulesets')) {
       this.#rulesets = [];
-      for (const value of this.rulesets ?? []) {
+      const given: unknown = this.rulesets ?? [];
+      // Not a list: one issue at the root (shapeIssues says so before looking at any entry).
+      const issues: Issue[] = Array.isArray(given) ? [] : shapeIssues(given, [{}]);
+      (Array.isArray(given) ? given : []).forEach((value: unknown, index) => {
         const loaded = loadRuleset(value);
         if ('ruleset' in loaded) this.#rulesets.push(loaded.ruleset);
-      }
+        else issues.push(...loaded.issues.map((i) => ({ ...i, path: [index, ...i.path] })));
+      });
+      this.#rulesetIssues = issues;
     }
     if (changed.has('findings') && this.#active && !this.#findingById(this.#active.id)) {
       this.#active = null;
@@ -364,7 +426,9 @@ export class SafecheckFindings extends SafecheckElement {
 
   override render(): TemplateResult {
     const m = MESSAGES[this.locale];
-    const findings = this.findings ?? [];
+    const { valid: findings, issues } = this.#checkFindings();
+    const notList = issues.length > 0 && issues[0]!.path.length === 0;
+    const skipped = new Set(issues.map((i) => i.path[0])).size;
     const today = this.today;
     const summary = summarizeFindings(findings, today);
     const shown = this.#sorted(findings, today).filter(({ finding, days }) => {
@@ -396,6 +460,8 @@ export class SafecheckFindings extends SafecheckElement {
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" id="live">
         ${this.#announcement}
       </div>
+      ${this.#renderIssues(notList ? m.invalidFindings : m.notFindings(skipped), issues, m)}
+      ${this.#renderIssues(m.invalidRulesets, this.#rulesetIssues, m)}
       ${
         findings.length === 0
           ? html`<p class="empty">${m.empty}</p>`
@@ -406,6 +472,17 @@ export class SafecheckFindings extends SafecheckElement {
               </ul>`
       }
     </section>`;
+  }
+
+  /** Input that cannot be used, shown as the form shows an invalid ruleset. */
+  #renderIssues(title: string, issues: readonly Issue[], m: FindingsMessages): TemplateResult | typeof nothing {
+    if (issues.length === 0) return nothing;
+    return html`<div role="alert" class="errors input-errors">
+      <p class="errors-title">${title}</p>
+      <ul>
+        ${issueItems(issues, this.locale, m.moreIssues)}
+      </ul>
+    </div>`;
   }
 
   #renderFinding(f: Finding, days: number, index: number, m: FindingsMessages): TemplateResult {
@@ -828,7 +905,9 @@ export class SafecheckFindings extends SafecheckElement {
       this.requestUpdate();
       return;
     }
-    const findings = (this.findings ?? []).map((x) => (x.id === f.id ? result.finding : x));
+    // Every entry stays where it was, the ones that are not findings too: the host stores this list.
+    const given: readonly unknown[] = Array.isArray(this.findings) ? this.findings : [];
+    const findings = given.map((x) => (x === f ? result.finding : x)) as Finding[];
     const event = new SafecheckTransitionEvent({ finding: result.finding, previous: f, event: result.event, findings });
     if (!this.dispatchEvent(event)) return;
     const m = MESSAGES[this.locale];
@@ -851,7 +930,25 @@ export class SafecheckFindings extends SafecheckElement {
   // ——— helpers ———
 
   #findingById(id: string): Finding | undefined {
-    return (this.findings ?? []).find((f) => f.id === id);
+    return this.#checkFindings().valid.find((f) => f.id === id);
+  }
+
+  /** The entries that are findings, and issues for the rest; checked once per `findings` value. */
+  #checkFindings(): { valid: readonly Finding[]; issues: readonly Issue[] } {
+    const value: unknown = this.findings ?? [];
+    if (this.#checked.value === value) return this.#checked;
+    const valid: Finding[] = [];
+    let issues: Issue[] = [];
+    if (!Array.isArray(value)) issues = shapeIssues(value, [FINDING]);
+    else {
+      value.forEach((entry: unknown, index) => {
+        const found = shapeIssues(entry, FINDING, [index]);
+        if (found.length === 0) valid.push(entry as Finding);
+        else issues.push(...found);
+      });
+    }
+    this.#checked = { value, valid, issues };
+    return this.#checked;
   }
 
   /** The issue's control: the first step of its path, answers under `answer:`. */

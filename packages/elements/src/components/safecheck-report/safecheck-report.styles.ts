@@ -36,6 +36,14 @@ export const reportStyles = css`
   .muted {
     color: var(--_muted);
   }
+  .load-error {
+    padding: 1em;
+    border: 3px solid var(--_fail);
+  }
+  .load-error p,
+  .load-error ul {
+    margin: 0;
+  }
   .outcome {
     margin: 0;
     padding: 0.4em 0.75em;

@@ -141,6 +141,36 @@ describe('<safecheck-report>', () => {
     expect(getComputedStyle($(report, '.item')).breakInside).to.equal('avoid-page');
   });
 
+  it('shows a value that is not a report as its issues, in both languages, and never throws', async () => {
+    for (const value of [{ outcome: 'pass' }, 'x', {}, [], 3]) {
+      const report = await mount('safecheck-report', { report: value as never });
+      expect($(report, '[role=alert]').textContent, JSON.stringify(value)).to.contain('检查报告无效');
+      expect(report.reportIssues.length, JSON.stringify(value)).to.be.greaterThan(0);
+      expect(report.shownReport).to.equal(null);
+    }
+    const report = await mount('safecheck-report', { report: { outcome: 'pass' } as never }, { lang: 'en' });
+    expect($(report, '[role=alert]').textContent).to.contain('The report is invalid');
+    expect(report.reportIssues.map((i) => i.path.join('.'))).to.include('items');
+    await expectAccessible(report);
+    // A report given later replaces the message.
+    const ruleset = await parsed(LFC);
+    report.report = evaluate(ruleset, {});
+    await settle(report);
+    expect(report.reportIssues).to.have.length(0);
+    expect($(report, '[part=outcome]').dataset['outcome']).to.equal('incomplete');
+  });
+
+  it('shows an invalid ruleset as a list of issues, as the form does', async () => {
+    const report = await mount('safecheck-report', { ruleset: { id: 'x' }, answers: { a: 1 } }, { date: '2026-03-13' });
+    expect($(report, '[role=alert]').textContent).to.contain('检查表无效');
+    expect(report.rulesetIssues.length).to.be.greaterThan(0);
+    expect($$(report, '[role=alert] li').length).to.be.greaterThan(0);
+    await expectAccessible(report);
+    const nonsense = await mount('safecheck-report', { ruleset: 'nonsense' as never, answers: {} }, { lang: 'en' });
+    expect($(nonsense, '[role=alert]').textContent).to.contain('The checklist is invalid');
+    expect(nonsense.rulesetIssues.length).to.be.greaterThan(0);
+  });
+
   it('renders ruleset text as text', async () => {
     const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
     const rs = syntheticChecklist(3, 1) as Record<string, any>;

@@ -4,6 +4,7 @@ import {
   localize,
   type Answers,
   type Field,
+  type Issue,
   type ItemResult,
   type Report,
   type Ruleset,
@@ -11,10 +12,53 @@ import {
 } from '@safecheck/core';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { SafecheckElement } from '../../internal/safecheck-element.js';
-import { messages, type Messages } from '../../internal/messages.js';
+import { messages, reportInputMessages, type Messages } from '../../internal/messages.js';
+import { issueItems } from '../../internal/issue-list.js';
 import { loadRuleset } from '../../internal/ruleset-cache.js';
+import { shapeIssues, type Shape } from '../../internal/shape.js';
 import { tokens } from '../../internal/tokens.styles.js';
 import { reportStyles } from './safecheck-report.styles.js';
+
+/**
+ * What the renderer reads of a report: a kind (`string`, `number`, `text`), literals, or both
+ * joined by `|`; `[shape]` a list of them; an object its keys (`?`: may be absent).
+ */
+
+const REPORT: Shape = {
+  ruleset: { id: 'string', version: 'string', title: 'text' },
+  outcome: 'pass|fail|incomplete',
+  'outcomeLabel?': 'text',
+  items: [
+    {
+      id: 'string',
+      section: 'string',
+      status: 'pass|fail|not_applicable|incomplete',
+      title: 'text',
+      'explanation?': { text: 'text', missing: [{ label: 'text' }] },
+    },
+  ],
+  totals: { all: {} },
+  majorHazards: [{ title: 'text', 'criterionTitle?': 'text' }],
+  unverifiedItems: 'number',
+  'score?': {
+    score: 'number',
+    start: 'number',
+    deductions: 'number',
+    bonuses: 'number',
+    band: { id: 'string', label: 'text', 'color?': 'string' },
+    scoreBand: { id: 'string', label: 'text' },
+    overrides: [{ title: 'text' }],
+    projects: [
+      {
+        title: 'text',
+        cap: 'number|null',
+        lines: [{ title: 'text', count: 'number', points: 'number', total: 'number' }],
+      },
+    ],
+  },
+  'record?': { values: {}, 'retention?': 'text' },
+  issues: [{ message: 'text' }],
+};
 
 /**
  * A report of one evaluation, as an inspector reads it and as it prints on A4: the outcome in
@@ -74,7 +118,7 @@ export class SafecheckReport extends SafecheckElement {
   };
 
   /** The report to show. When unset, the element evaluates `answers` against `ruleset`. */
-  declare report: Report | undefined;
+  declare report: Report | null | undefined;
   /** The ruleset the report is of: section titles, guidance, bases and field labels come from it. */
   declare ruleset: Ruleset | object | undefined;
   /** Answers to evaluate when no `report` is given. */
@@ -87,21 +131,41 @@ export class SafecheckReport extends SafecheckElement {
   #ruleset: Ruleset | null = null;
   #items = new Map<string, Ruleset['items'][number]>();
   #evaluated: Report | null = null;
+  #rulesetIssues: readonly Issue[] = [];
+  #checked: { value: unknown; issues: readonly Issue[] } = { value: undefined, issues: [] };
 
   constructor() {
     super();
     this.noPrintButton = false;
   }
 
-  /** The report shown: the one given, or the one evaluated from `answers`. */
+  /** The report shown: the one given, or the one evaluated from `answers`; null if `report` is not one. */
   get shownReport(): Report | null {
-    return this.report ?? this.#evaluated;
+    if (this.report === undefined || this.report === null) return this.#evaluated;
+    return this.reportIssues.length > 0 ? null : this.report;
+  }
+
+  /** Why `report` cannot be shown, if it cannot: what it lacks, with paths into it. */
+  get reportIssues(): readonly Issue[] {
+    // Checked once per object, as rulesets are: a host sets the same report again on re-renders.
+    const value = this.report;
+    if (this.#checked.value !== value) {
+      this.#checked = { value, issues: value === undefined || value === null ? [] : shapeIssues(value, REPORT) };
+    }
+    return this.#checked.issues;
+  }
+
+  /** Why the ruleset could not be used, if it could not. */
+  get rulesetIssues(): readonly Issue[] {
+    return this.#rulesetIssues;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('ruleset')) {
       const loaded = this.ruleset === undefined ? null : loadRuleset(this.ruleset);
       this.#ruleset = loaded && 'ruleset' in loaded ? loaded.ruleset : null;
+      this.#rulesetIssues = loaded && 'issues' in loaded ? loaded.issues : [];
+      if (!this.#ruleset) this.#evaluated = null;
       this.#items = new Map((this.#ruleset?.items ?? []).map((i) => [i.id, i]));
     }
     if (!this.report && this.#ruleset && (changed.has('ruleset') || changed.has('answers') || changed.has('date'))) {
@@ -122,8 +186,12 @@ export class SafecheckReport extends SafecheckElement {
   override render(): TemplateResult {
     const report = this.shownReport;
     const m = messages(this.locale);
-    if (!report) return html`<div part="base" class="base empty"></div>`;
     const locale = this.locale;
+    const problems = [
+      this.#renderIssues(reportInputMessages[locale].invalidReport, this.reportIssues, m),
+      this.#renderIssues(m.invalidRuleset, this.#rulesetIssues, m),
+    ].filter((p) => p !== nothing);
+    if (!report) return html`<div part="base" class="base ${problems.length > 0 ? '' : 'empty'}">${problems}</div>`;
     const outcomeText = report.outcomeLabel ? localize(report.outcomeLabel, locale) : m.outcome[report.outcome];
     const fails = report.items.filter((i) => i.status === 'fail');
     const incomplete = report.items.filter((i) => i.status === 'incomplete');
@@ -144,6 +212,7 @@ export class SafecheckReport extends SafecheckElement {
               </button>`
         }
       </header>
+      ${problems}
       <p part="outcome" class="outcome ${report.outcome}" data-outcome=${report.outcome}>${outcomeText}</p>
       ${report.score ? this.#renderScore(report.score, m) : nothing}
       ${
@@ -193,6 +262,17 @@ export class SafecheckReport extends SafecheckElement {
           : nothing
       }
     </article>`;
+  }
+
+  /** Input that cannot be used, shown as the form shows an invalid ruleset. */
+  #renderIssues(title: string, issues: readonly Issue[], m: Messages): TemplateResult | typeof nothing {
+    if (issues.length === 0) return nothing;
+    return html`<div role="alert" class="load-error">
+      <p>${title}</p>
+      <ul>
+        ${issueItems(issues, this.locale, m.moreErrors)}
+      </ul>
+    </div>`;
   }
 
   #renderScore(score: ScoreResult, m: Messages): TemplateResult {
