@@ -49,6 +49,22 @@ const baseline = () => {
   return cases.cases[0] as { date: string; answers: Record<string, unknown> };
 };
 
+/** Scoring with one deduction (item i1) and two bands: `low` (the first one's id, 90 and up) and high. */
+const twoBands = (low: string) => ({
+  start: 100,
+  projects: [
+    {
+      id: 'p',
+      title: t('项目'),
+      cap: null,
+      rules: [{ id: 'p.r', title: t('扣'), effect: 'deduct', points: 20, items: ['i1'] }],
+    },
+  ],
+  bands: [
+    { id: low, label: t('低'), color: '#0000ff', min: 90 },
+    { id: 'high', label: t('高'), color: '#ff0000', min: 0 },
+  ],
+});
 describe('safecheck validate', () => {
   it('passes the shipped rulesets and runs their worked cases', async () => {
     const r = await run([
@@ -370,21 +386,7 @@ describe('safecheck batch', () => {
   });
 
   it('writes full reports by default, counts bands, and picks each record’s version by its date', async () => {
-    const scoring = {
-      start: 100,
-      projects: [
-        {
-          id: 'p',
-          title: t('项目'),
-          cap: null,
-          rules: [{ id: 'p.r', title: t('扣'), effect: 'deduct', points: 20, items: ['i1'] }],
-        },
-      ],
-      bands: [
-        { id: 'low', label: t('低'), color: '#0000ff', min: 90 },
-        { id: 'high', label: t('高'), color: '#ff0000', min: 0 },
-      ],
-    };
+    const scoring = twoBands('low');
     const dir = tree({
       'test/1.0.0.json': rulesetJson({ validFrom: '2020-01-01', scoring }),
       'test/2.0.0.json': rulesetJson({ version: '2.0.0', validFrom: '2026-01-01', scoring }),
@@ -444,21 +446,7 @@ describe('safecheck batch', () => {
   });
 
   it('counts bands by their own ids, whatever they are called', async () => {
-    const scoring = {
-      start: 100,
-      projects: [
-        {
-          id: 'p',
-          title: t('项目'),
-          cap: null,
-          rules: [{ id: 'p.r', title: t('扣'), effect: 'deduct', points: 20, items: ['i1'] }],
-        },
-      ],
-      bands: [
-        { id: 'constructor', label: t('低'), color: '#0000ff', min: 90 },
-        { id: 'high', label: t('高'), color: '#ff0000', min: 0 },
-      ],
-    };
+    const scoring = twoBands('constructor');
     const dir = tree({ 'test/1.0.0.json': rulesetJson({ scoring }) });
     const r = await run(['batch', '--compact', '--json', 'test/1.0.0.json'], { cwd: dir, stdin: '{"a": 1}\n{"a": 2}' });
     expect(JSON.parse(r.stderr).bands).toEqual({ constructor: 2 });
