@@ -35,11 +35,7 @@ const FILTERS: readonly FindingsFilter[] = ['all', 'open', 'overdue', 'closed'];
 const CODE_SEPARATORS = /[\s,，、;；]+/u;
 const VERDICTS = ['compliant', 'noncompliant', 'not_applicable'] as const;
 
-/**
- * What the element reads of a finding, so an entry that has it never throws: a kind (`string`,
- * `text`), literals, or both joined by `|`; `[shape]` a list of them; an object its keys (`?`: may be absent).
- */
-
+/** What the element reads of a finding (see {@link Shape}): an entry that has it never throws. */
 const FINDING: Shape = {
   id: 'string',
   status: 'open|assigned|rectified|verified|closed',

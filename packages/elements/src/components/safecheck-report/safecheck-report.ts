@@ -19,11 +19,7 @@ import { shapeIssues, type Shape } from '../../internal/shape.js';
 import { tokens } from '../../internal/tokens.styles.js';
 import { reportStyles } from './safecheck-report.styles.js';
 
-/**
- * What the renderer reads of a report: a kind (`string`, `number`, `text`), literals, or both
- * joined by `|`; `[shape]` a list of them; an object its keys (`?`: may be absent).
- */
-
+/** What the renderer reads of a report (see {@link Shape}). */
 const REPORT: Shape = {
   ruleset: { id: 'string', version: 'string', title: 'text' },
   outcome: 'pass|fail|incomplete',
