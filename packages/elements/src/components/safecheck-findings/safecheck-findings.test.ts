@@ -458,6 +458,16 @@ describe('<safecheck-findings>', () => {
     expect(list.shadowRoot!.querySelector('[role=alert]')).to.equal(null);
   });
 
+  it('says when its date is not a date, rather than counting nothing overdue in silence', async () => {
+    const list = await mount('safecheck-findings', { findings: [], date: '2026-02-30' });
+    const alert = $(list, '[role=alert]');
+    expect(alert.textContent).to.contain('日期无效');
+    expect(alert.textContent).to.contain('2026-02-30');
+    list.date = '2026-03-21';
+    await settle(list);
+    expect(list.shadowRoot!.querySelector('[role=alert]')).to.equal(null);
+  });
+
   it('shows an empty register', async () => {
     const list = await mount('safecheck-findings', { findings: [], date: '2026-03-21' });
     expect($(list, '.empty').textContent).to.equal('没有隐患记录。');

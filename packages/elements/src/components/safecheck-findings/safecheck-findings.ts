@@ -117,6 +117,7 @@ interface FindingsMessages {
   readonly invalidFindings: string;
   readonly notFindings: (n: number) => string;
   readonly invalidRulesets: string;
+  readonly invalidDate: string;
   readonly moreIssues: (n: number) => string;
 }
 
@@ -178,6 +179,7 @@ const zh: FindingsMessages = {
   invalidFindings: '隐患记录无效，不能显示：',
   notFindings: (n) => `${n} 条记录不是隐患记录，未列出：`,
   invalidRulesets: '以下检查表无效，不能使用：',
+  invalidDate: '日期无效，未计算逾期：',
   moreIssues: (n) => `另有 ${n} 个问题`,
 };
 
@@ -239,6 +241,7 @@ const en: FindingsMessages = {
   invalidFindings: 'The findings are invalid and cannot be shown:',
   notFindings: (n) => `${n} ${n === 1 ? 'entry is' : 'entries are'} not findings and not listed:`,
   invalidRulesets: 'These checklists are invalid and cannot be used:',
+  invalidDate: 'The date is invalid, so nothing is counted as overdue:',
   moreIssues: (n) => `and ${n} more`,
 };
 
@@ -458,6 +461,7 @@ export class SafecheckFindings extends SafecheckElement {
       </div>
       ${this.#renderIssues(notList ? m.invalidFindings : m.notFindings(skipped), issues, m)}
       ${this.#renderIssues(m.invalidRulesets, this.#rulesetIssues, m)}
+      ${this.#renderIssues(m.invalidDate, summary.issues, m)}
       ${
         findings.length === 0
           ? html`<p class="empty">${m.empty}</p>`
