@@ -160,7 +160,10 @@ export class SafecheckForm extends SafecheckElement {
   #statuses = new Map<string, ItemStatus>();
   #pages: Page[] = [];
   #pageOf = new Map<string, number>();
-  /** Every answer key (fields, then judgment items, section by section), in display order. */
+  /**
+   * Every answer key (fields, then judgment items, section by section), in display order, after
+   * '' for the answers as a whole.
+   */
   #answerKeys: string[] = [];
   #fieldsBySection = new Map<string, Field[]>();
   #itemsBySection = new Map<string, Item[]>();
@@ -1086,7 +1089,8 @@ export class SafecheckForm extends SafecheckElement {
       .filter((s) => !s.parent || !byId.has(s.parent))
       .map((root) => ({ section: root, sections: ruleset.sections.filter((s) => rootOf(s) === root) }));
     this.#pageOf = new Map();
-    this.#answerKeys = [];
+    // '' first: the answers as a whole, when the host gave something that is not an object.
+    this.#answerKeys = [''];
     this.#pages.forEach((page, index) => {
       for (const s of page.sections) {
         for (const f of this.#fieldsBySection.get(s.id) ?? []) {
@@ -1279,7 +1283,7 @@ export class SafecheckForm extends SafecheckElement {
 
   #collectErrors(): FormError[] {
     const errors: FormError[] = [];
-    for (const key of ['', ...this.#answerKeys]) {
+    for (const key of this.#answerKeys) {
       const e = this.#collectErrorFor(key);
       if (e) errors.push(e);
     }
@@ -1350,7 +1354,7 @@ export class SafecheckForm extends SafecheckElement {
     let first: string | null = null;
     let missing = false;
     let invalid = false;
-    for (const key of ['', ...this.#answerKeys]) {
+    for (const key of this.#answerKeys) {
       const problem = this.#problemOf(key);
       if (!problem) continue;
       first ??= key;
