@@ -257,13 +257,16 @@ export function unknownAnswer(key: string): Issue {
 /** @internal The answers object's own keys, or an issue when it is not an object (none when it is absent). */
 export function answerKeys(answers: unknown): string[] | Issue | null {
   if (answers === undefined || answers === null) return null;
-  if (typeof answers !== 'object' || Array.isArray(answers) || !isPlain(answers)) {
-    return issue('invalid_answer', [], {
-      'zh-CN': '答案应为普通对象（如 JSON 中的对象）；数组、Map 或类的实例不会被读取',
-      en: 'answers must be a plain object (as JSON has them); an array, a Map or a class instance is not read',
-    });
-  }
+  if (typeof answers !== 'object' || Array.isArray(answers) || !isPlain(answers)) return notAnswers();
   return Object.keys(answers);
+}
+
+/** @internal The issue of answers that are not a plain object. */
+export function notAnswers(): Issue {
+  return issue('invalid_answer', [], {
+    'zh-CN': '答案应为普通对象（如 JSON 中的对象）；数组、Map 或类的实例不会被读取',
+    en: 'answers must be a plain object (as JSON has them); an array, a Map or a class instance is not read',
+  });
 }
 
 /** Whether an object is plain: made by `{}`, JSON or Object.create(null), in this realm or another. */

@@ -1,5 +1,6 @@
 import {
   answerKeys,
+  notAnswers,
   checkFieldAnswer,
   checkJudgment,
   isBlank,
@@ -169,8 +170,7 @@ export class Session {
     const keys = answerKeys(answers);
     if (!Array.isArray(keys)) {
       // answerKeys reads null as no answers at all; an update of null is a caller's mistake.
-      const refused = keys ?? (answerKeys(0) as Issue);
-      return { changed: [], issues: [refused], outcome: this.#outcome };
+      return { changed: [], issues: [keys ?? notAnswers()], outcome: this.#outcome };
     }
     const touched = new Set<number>();
     const issues: Issue[] = [];
