@@ -1,4 +1,5 @@
 import { evaluate } from '../engine/evaluate.js';
+import { isParsed, parseRuleset } from '../parse.js';
 import { issue, type Issue } from '../issues.js';
 import type { Ruleset } from '../schema/ruleset.js';
 import type { LocalizedText } from '../text.js';
@@ -367,33 +368,36 @@ export function verifyFinding(finding: Finding, input: VerifyInput): FindingTran
     input.answers !== null && typeof input.answers === 'object' && !Array.isArray(input.answers)
       ? { ...input.answers }
       : {};
-  const report = evaluate(input.ruleset, input.answers, { date, only: [finding.item] });
-  // A ruleset that does not parse; an item it lacks is said below, at the finding's own path.
-  const unusable = report.issues.filter((i) => i.path[0] !== 'only');
-  if (report.items.length === 0 && unusable.length > 0) return { ok: false, issues: unusable };
-  if (report.ruleset.id !== finding.ruleset.id) {
+  // The ruleset, and that it is the finding's and has its item, before any evaluation.
+  const parsed = isParsed(input.ruleset)
+    ? { success: true as const, ruleset: input.ruleset }
+    : parseRuleset(input.ruleset);
+  if (!parsed.success) return { ok: false, issues: parsed.issues };
+  const ruleset = parsed.ruleset;
+  if (ruleset.id !== finding.ruleset.id) {
     return {
       ok: false,
       issues: [
         issue('ruleset_id_mismatch', ['ruleset'], {
-          'zh-CN': `该隐患出自“${finding.ruleset.id}”，不能用“${report.ruleset.id}”验证`,
-          en: `the finding comes from "${finding.ruleset.id}": it cannot be verified with "${report.ruleset.id}"`,
+          'zh-CN': `该隐患出自“${finding.ruleset.id}”，不能用“${ruleset.id}”验证`,
+          en: `the finding comes from "${finding.ruleset.id}": it cannot be verified with "${ruleset.id}"`,
         }),
       ],
     };
   }
-  const result = report.items.find((i) => i.id === finding.item);
-  if (!result) {
+  if (!ruleset.items.some((i) => i.id === finding.item)) {
     return {
       ok: false,
       issues: [
         issue('unknown_item', ['item'], {
-          'zh-CN': `“${report.ruleset.id}”${report.ruleset.version} 版没有检查项“${finding.item}”`,
-          en: `version ${report.ruleset.version} of "${report.ruleset.id}" has no item "${finding.item}"`,
+          'zh-CN': `“${ruleset.id}”${ruleset.version} 版没有检查项“${finding.item}”`,
+          en: `version ${ruleset.version} of "${ruleset.id}" has no item "${finding.item}"`,
         }),
       ],
     };
   }
+  const report = evaluate(ruleset, input.answers, { date, only: [finding.item] });
+  const result = report.items[0]!;
   if (result.status === 'incomplete') {
     const missing = result.explanation?.missing ?? [];
     const list = (l: 'zh-CN' | 'en') => missing.map((m) => m.label[l]).join(l === 'en' ? ', ' : '、');
