@@ -5,6 +5,7 @@ export interface Messages {
   readonly loading: string;
   readonly loadFailed: (detail: string) => string;
   readonly invalidRuleset: string;
+  readonly invalidReport: string;
   readonly noRuleset: string;
   readonly progress: (answered: number, total: number) => string;
   readonly progressLabel: string;
@@ -79,6 +80,7 @@ const zh: Messages = {
   loading: '正在加载检查表…',
   loadFailed: (d) => `检查表加载失败：${d}`,
   invalidRuleset: '检查表无效，不能使用：',
+  invalidReport: '检查报告无效，不能显示：',
   noRuleset: '未指定检查表。',
   progress: (a, t) => `已填写 ${a} / ${t}`,
   progressLabel: '填写进度',
@@ -154,6 +156,7 @@ const en: Messages = {
   loading: 'Loading the checklist…',
   loadFailed: (d) => `The checklist could not be loaded: ${d}`,
   invalidRuleset: 'The checklist is invalid and cannot be used:',
+  invalidReport: 'The report is invalid and cannot be shown:',
   noRuleset: 'No checklist given.',
   progress: (a, t) => `${a} of ${t} answered`,
   progressLabel: 'Progress',
@@ -249,19 +252,3 @@ export function elementLocale(element: Element): Locale {
   }
   return 'zh-CN';
 }
-
-// ——— <safecheck-report>: a `report` that is not one (kept apart from the table above) ———
-
-/** The report's words for a `report` value it cannot show, per locale. */
-export interface ReportInputMessages {
-  readonly invalidReport: string;
-}
-
-export const reportInputMessages: Readonly<Record<Locale, ReportInputMessages>> = {
-  'zh-CN': {
-    invalidReport: '检查报告无效，不能显示：',
-  },
-  en: {
-    invalidReport: 'The report is invalid and cannot be shown:',
-  },
-};

@@ -12,7 +12,7 @@ import {
 } from '@safecheck/core';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { SafecheckElement } from '../../internal/safecheck-element.js';
-import { messages, reportInputMessages, type Messages } from '../../internal/messages.js';
+import { messages, type Messages } from '../../internal/messages.js';
 import { issueItems } from '../../internal/issue-list.js';
 import { loadRuleset } from '../../internal/ruleset-cache.js';
 import { shapeIssues, type Shape } from '../../internal/shape.js';
@@ -184,7 +184,7 @@ export class SafecheckReport extends SafecheckElement {
     const m = messages(this.locale);
     const locale = this.locale;
     const problems = [
-      this.#renderIssues(reportInputMessages[locale].invalidReport, this.reportIssues, m),
+      this.#renderIssues(m.invalidReport, this.reportIssues, m),
       this.#renderIssues(m.invalidRuleset, this.#rulesetIssues, m),
     ].filter((p) => p !== nothing);
     if (!report) return html`<div part="base" class="base ${problems.length > 0 ? '' : 'empty'}">${problems}</div>`;
