@@ -9,6 +9,11 @@ import { count, speaker, write } from './io.js';
 export interface BatchOptions {
   /** One ruleset, or every version side by side: then each record's date picks its version. */
   readonly rulesets: readonly Ruleset[];
+  /**
+   * Pick each record's version by its date, even among one version (a directory: a date when no
+   * version was in force is a bad record). Default: when there are several.
+   */
+  readonly byDate?: boolean;
   /** The evaluation date of records that carry none (`--date`). */
   readonly date?: string;
   /** Pick the version in force on this date for every record (`--at`). */
@@ -183,7 +188,8 @@ export async function runBatch(
   const bands = new Map<string, number>();
   const versions = new Map<string, number>();
   let fixed: Ruleset | undefined;
-  if (options.rulesets.length === 1) fixed = options.rulesets[0];
+  const byDate = options.byDate ?? options.rulesets.length > 1;
+  if (!byDate && options.rulesets.length === 1) fixed = options.rulesets[0];
   else if (options.at !== undefined) {
     const pick = pickVersion(options.rulesets, options.at);
     if (pick.success) fixed = pick.ruleset;
@@ -191,6 +197,8 @@ export async function runBatch(
   const picked = new Map<string, Ruleset | Issue[]>();
   const versionFor = (date: string | undefined): Ruleset | Issue[] => {
     if (fixed) return fixed;
+    // Without a date there is nothing to pick by; one version is the one.
+    if (date === undefined && options.rulesets.length === 1) return options.rulesets[0]!;
     if (date === undefined) {
       return [
         {

@@ -185,7 +185,13 @@ export function isDirectory(io: CliIO, path: string): boolean {
 
 /** What {@link openRuleset} gives: the ruleset(s) to evaluate with, or the issues that stop it. */
 export type Opened =
-  | { readonly ok: true; readonly rulesets: readonly Ruleset[]; readonly warnings: readonly FileIssue[] }
+  | {
+      readonly ok: true;
+      readonly rulesets: readonly Ruleset[];
+      /** A directory without `at`: the caller picks among `rulesets` by the evaluation date. */
+      readonly byDate: boolean;
+      readonly warnings: readonly FileIssue[];
+    }
   | { readonly ok: false; readonly issues: readonly FileIssue[] };
 
 /**
@@ -198,7 +204,7 @@ export function openRuleset(io: CliIO, arg: string, at: string | undefined, opti
   if (!dir && at === undefined) {
     const one = loadRuleset(io, arg, options);
     return one.ruleset
-      ? { ok: true, rulesets: [one.ruleset], warnings: one.issues }
+      ? { ok: true, rulesets: [one.ruleset], byDate: false, warnings: one.issues }
       : { ok: false, issues: one.issues };
   }
   if (!dir) {
@@ -210,10 +216,10 @@ export function openRuleset(io: CliIO, arg: string, at: string | undefined, opti
   if (broken.length > 0) return { ok: false, issues: broken.flatMap((l) => l.issues) };
   const rulesets = loaded.map((l) => l.ruleset!);
   const warnings = loaded.flatMap((l) => l.issues);
-  if (at === undefined) return { ok: true, rulesets, warnings };
+  if (at === undefined) return { ok: true, rulesets, byDate: true, warnings };
   const pick = pickVersion(rulesets, at);
   if (!pick.success) return { ok: false, issues: pick.issues.map((issue) => ({ file: arg, issue })) };
-  return { ok: true, rulesets: [pick.ruleset], warnings };
+  return { ok: true, rulesets: [pick.ruleset], byDate: false, warnings };
 }
 
 /** One issue as a line: `file:line:column  error  code  path  message`. */

@@ -348,6 +348,30 @@ describe('safecheck evaluate', () => {
       expect(await outcome(['--at', '2019-06-30', 'test'])).toContain('no_version_valid');
     });
   });
+
+  describe('a directory of one version', () => {
+    const dir = tree({ 'test/1.0.0.json': rulesetJson({ validFrom: '2020-01-01' }) });
+    const evaluateWith = (argv: string[], stdin: string) =>
+      run(['evaluate', '--json', '--locale', 'en', ...argv, 'test', '-'], { cwd: dir, stdin });
+
+    it('refuses a date before its version came into force, as a directory of several does', async () => {
+      for (const r of [
+        await evaluateWith(['--date', '2019-06-30'], '{"a": 3}'),
+        await evaluateWith([], '{"date": "2019-06-30", "answers": {"a": 3}}'),
+      ]) {
+        expect(r.code).toBe(EXIT.input);
+        expect(r.stderr).toContain('no_version_valid');
+      }
+    });
+
+    it('evaluates under that version on a date it covers, or with no date at all', async () => {
+      for (const argv of [['--date', '2025-06-30'], []]) {
+        const r = await evaluateWith(argv, '{"a": 3}');
+        expect(r.code).toBe(EXIT.ok);
+        expect(JSON.parse(r.stdout).ruleset.version).toBe('1.0.0');
+      }
+    });
+  });
 });
 
 describe('safecheck batch', () => {
@@ -443,6 +467,28 @@ describe('safecheck batch', () => {
     expect(r.stderr).toContain('line 2 ("r2"): ruleset_id_mismatch the record names the ruleset "other", not "test"');
     expect(r.stderr).toContain('line 4 ("r4"): no_version_valid');
     expect(r.stderr).toContain('4 records: 1 evaluated, 3 bad');
+  });
+
+  it('picks each record’s version by its date in a directory of one version too', async () => {
+    const dir = tree({ 'test/1.0.0.json': rulesetJson({ validFrom: '2020-01-01' }) });
+    const input = [
+      { id: 'r1', date: '2026-03-13', answers: { a: 3 } },
+      { id: 'r2', date: '2019-03-13', answers: { a: 3 } },
+      { id: 'r3', answers: { a: 3 } },
+    ]
+      .map((r) => JSON.stringify(r))
+      .join('\n');
+    const r = await run(['batch', '--compact', '--locale', 'en', 'test'], { cwd: dir, stdin: input });
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.id, l.outcome ?? l.issues.map((i: { code: string }) => i.code)])).toEqual([
+      ['r1', 'pass'],
+      ['r2', ['no_version_valid']],
+      ['r3', 'pass'],
+    ]);
+    expect(r.code).toBe(EXIT.findings);
   });
 
   it('counts bands by their own ids, whatever they are called', async () => {

@@ -27,6 +27,7 @@ export async function batch(ctx: Context, date: string | undefined, at: string |
   }
   const summary = await runBatch(ctx.io.stdin, ctx.io.stdout, ctx.io.stderr, {
     rulesets: opened.rulesets,
+    byDate: opened.byDate,
     ...(date !== undefined ? { date } : {}),
     ...(at !== undefined ? { at } : {}),
     compact: ctx.options.compact === true,

@@ -32,7 +32,8 @@ export async function evaluate(ctx: Context, date: string | undefined, at: strin
     return EXIT.input;
   }
   let ruleset = opened.rulesets[0]!;
-  if (opened.rulesets.length > 1) {
+  // A directory's version is the one in force on the date, even when it holds one version.
+  if (opened.byDate && (when !== undefined || opened.rulesets.length > 1)) {
     if (when === undefined && wrong.length > 0) return refuse();
     if (when === undefined)
       return ctx.usage(
