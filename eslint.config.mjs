@@ -37,6 +37,8 @@ export default tseslint.config(
       'demo/**/*.test.mjs',
       'demo/build.mjs',
       'bench/elements/run.mjs',
+      'packages/core/bin/**',
+      'test/**/*.mjs',
     ],
     languageOptions: { globals: { ...globals.node } },
   },
