@@ -31,7 +31,7 @@ for (const file of process.argv.slice(2)) {
   for (const r of bad) {
     failed = true;
     console.log(`  ✗ ${r.id}`);
-    for (const f of r.failures) console.log(`      ${f}`);
+    for (const f of r.failures) console.log(`      ${f.en}`);
   }
 }
 process.exit(failed ? 1 : 0);

@@ -135,7 +135,7 @@ describe('hazchem-checklist 1.0.0 (应急〔2019〕78号)', () => {
     expect(cases.cases.length).toBeGreaterThanOrEqual(25);
     const failures = runCases(ruleset, cases)
       .filter((r) => !r.ok)
-      .map((r) => `${r.id}: ${r.failures.join('; ')}`);
+      .map((r) => `${r.id}: ${r.failures.map((f) => f.en).join('; ')}`);
     expect(failures).toEqual([]);
     const single = new Set(
       cases.cases.filter((c) => c.expect.majorHazards?.length === 1).map((c) => c.expect.majorHazards![0]),

@@ -67,7 +67,7 @@ describe('shipped rulesets', () => {
       expect(cases.version).toBe(parsed.ruleset.version);
       const failures = runCases(parsed.ruleset, cases)
         .filter((r) => !r.ok)
-        .map((r) => `${r.id}: ${r.failures.join('; ')}`);
+        .map((r) => `${r.id}: ${r.failures.map((f) => f.en).join('; ')}`);
       expect(failures).toEqual([]);
     });
   });

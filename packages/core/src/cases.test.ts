@@ -43,6 +43,39 @@ describe('caseAnswers', () => {
   });
 });
 
+describe('runCases', () => {
+  it('says what differed in both languages', () => {
+    const wrong: CasesFile = {
+      ...file,
+      cases: [
+        {
+          id: 'wrong',
+          title: t('错'),
+          extends: 'gone',
+          answers: { a: 11 },
+          expect: { outcome: 'pass', items: { i1: 'pass', nope: 'pass' }, explanations: { i1: ['999'] } },
+        },
+      ],
+    };
+    const [result] = runCases(r, wrong);
+    expect(result!.ok).toBe(false);
+    expect(result!.failures.map((f) => f.en)).toEqual([
+      'extends unknown case "gone"',
+      'outcome is fail, expected pass',
+      expect.stringMatching(/^item i1 is fail, expected pass \(not met: .*11/),
+      'no item "nope"',
+      expect.stringMatching(/^explanation of i1 lacks "999" \(it says: not met: /),
+    ]);
+    expect(result!.failures.map((f) => f['zh-CN'])).toEqual([
+      '扩展的案例“gone”不存在',
+      '结论为 fail，预期 pass',
+      expect.stringMatching(/^检查项 i1 为 fail，预期 pass（未满足：.*11/),
+      '没有检查项“nope”',
+      expect.stringMatching(/^检查项 i1 的说明缺少“999”（说明为：未满足：/),
+    ]);
+  });
+});
+
 describe('item ids named like Object.prototype properties', () => {
   const proto = ruleset({ items: [item('constructor', { judgment: true }), item('i1', { judgment: true })] });
   const c = (answers: Record<string, unknown>): CasesFile => ({

@@ -79,8 +79,8 @@ export function checkCases(ruleset: Ruleset, value: unknown): CasesCheck {
       code: 'case_failed',
       path: ['cases', i],
       message: {
-        'zh-CN': `案例“${r.id}”与预期不符：${r.failures.join('；')}`,
-        en: `case "${r.id}" does not give what it expects: ${r.failures.join('; ')}`,
+        'zh-CN': `案例“${r.id}”与预期不符：${r.failures.map((f) => f['zh-CN']).join('；')}`,
+        en: `case "${r.id}" does not give what it expects: ${r.failures.map((f) => f.en).join('; ')}`,
       },
       severity: 'error',
     });
