@@ -80,9 +80,13 @@ export async function buildDemo(out = join(root, 'build', 'demo')) {
   const withFindings = join(root, 'packages/elements/dist/safecheck-findings.js');
   if (existsSync(withFindings)) await cp(withFindings, join(out, 'safecheck-findings.js'));
   const rulesets = await shippedRulesets();
+  // Every version, not only the latest: a page may name the version it was written for.
   for (const r of rulesets) {
-    await mkdir(join(out, dirname(r.path)), { recursive: true });
-    await cp(join(root, r.path), join(out, r.path));
+    const dir = dirname(r.path);
+    await mkdir(join(out, dir), { recursive: true });
+    for (const f of await readdir(join(root, dir))) {
+      if (f.endsWith('.json') && !f.endsWith('.cases.json')) await cp(join(root, dir, f), join(out, dir, f));
+    }
   }
   await writeFile(join(out, 'rulesets/index.json'), JSON.stringify(rulesets, null, 2));
   for (const [input, file] of [

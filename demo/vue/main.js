@@ -11,7 +11,7 @@ createApp({
     const ruleset = shallowRef(null);
     const report = shallowRef(null);
     const changes = ref(0);
-    fetch('rulesets/risk-grading/1.0.0.json')
+    fetch('rulesets/risk-grading/1.1.0.json')
       .then((r) => r.json())
       .then((json) => (ruleset.value = json));
     return () =>
