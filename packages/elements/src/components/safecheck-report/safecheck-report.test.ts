@@ -171,6 +171,14 @@ describe('<safecheck-report>', () => {
     expect(nonsense.rulesetIssues.length).to.be.greaterThan(0);
   });
 
+  it('takes a null ruleset as none, as a form gives it before loading', async () => {
+    const ruleset = await parsed(LFC);
+    const report = await mount('safecheck-report', { report: evaluate(ruleset, {}), ruleset: null }, { lang: 'en' });
+    expect(report.shadowRoot!.querySelector('[role=alert]')).to.equal(null);
+    expect(report.rulesetIssues).to.have.length(0);
+    expect($(report, '[part=outcome]').dataset['outcome']).to.equal('incomplete');
+  });
+
   it('renders ruleset text as text', async () => {
     const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
     const rs = syntheticChecklist(3, 1) as Record<string, any>;

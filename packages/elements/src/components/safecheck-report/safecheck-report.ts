@@ -116,7 +116,7 @@ export class SafecheckReport extends SafecheckElement {
   /** The report to show. When unset, the element evaluates `answers` against `ruleset`. */
   declare report: Report | null | undefined;
   /** The ruleset the report is of: section titles, guidance, bases and field labels come from it. */
-  declare ruleset: Ruleset | object | undefined;
+  declare ruleset: Ruleset | object | null | undefined;
   /** Answers to evaluate when no `report` is given. */
   declare answers: Answers | undefined;
   /** The evaluation date (`YYYY-MM-DD`) used with `answers`. */
@@ -158,7 +158,8 @@ export class SafecheckReport extends SafecheckElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('ruleset')) {
-      const loaded = this.ruleset === undefined ? null : loadRuleset(this.ruleset);
+      // null is no ruleset, as undefined is: what a form's loadedRuleset is before it loads.
+      const loaded = this.ruleset === undefined || this.ruleset === null ? null : loadRuleset(this.ruleset);
       this.#ruleset = loaded && 'ruleset' in loaded ? loaded.ruleset : null;
       this.#rulesetIssues = loaded && 'issues' in loaded ? loaded.issues : [];
       if (!this.#ruleset) this.#evaluated = null;
