@@ -233,4 +233,21 @@ describe('the served demo, in Chromium', () => {
     problems.splice(refused, 1);
     await finish(page, problems, 'strict');
   });
+
+  it('fits every page on a portrait tablet, without sideways scrolling', async () => {
+    for (const path of [
+      'index.html',
+      'index.html?ruleset=hazchem-checklist',
+      'plain.html',
+      'findings.html',
+      'strict.html',
+    ]) {
+      const { page, problems } = await open(path);
+      await page.setViewport({ width: 768, height: 1024 });
+      if (path !== 'findings.html') await formReady(page);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 768, `${path}: ${width}px wide at 768px`);
+      await finish(page, problems, `tablet-${path}`);
+    }
+  });
 });
