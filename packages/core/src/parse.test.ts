@@ -429,6 +429,16 @@ describe('parseRuleset', () => {
   });
 });
 
+describe('bounds', () => {
+  it('says an exclusive bound as one (a dialect is greater than 0, not at least 0), and one entry as one', () => {
+    const [dialect] = issuesOf(rulesetJson({ dialect: 0 }));
+    expect(dialect).toMatchObject({ code: 'too_small', path: ['dialect'] });
+    expect(dialect!.message).toEqual({ 'zh-CN': '必须大于 0', en: 'must be greater than 0' });
+    const [items] = issuesOf(rulesetJson({ items: [] }));
+    expect(items!.message).toEqual({ 'zh-CN': '至少需要 1 项', en: 'needs at least 1 entry' });
+  });
+});
+
 describe('localized texts', () => {
   it('reports a missing language, an empty text and an unknown key with their paths', () => {
     const issues = issuesOf(

@@ -141,17 +141,38 @@ export function fromZod(zi: z.core.$ZodIssue): Issue[] {
       // A record's key (an explanation's value name) that its pattern refuses.
       return [badName(path, String(zi.input), zi.issues[0]?.message ?? '')];
     case 'too_small':
+      // An exclusive bound (a positive number: above 0) is said as one.
       return [
         issue('too_small', path, {
-          'zh-CN': zi.origin === 'array' ? `至少需要 ${zi.minimum} 项` : `不能小于 ${zi.minimum}`,
-          en: zi.origin === 'array' ? `needs at least ${zi.minimum} entries` : `must be at least ${zi.minimum}`,
+          'zh-CN':
+            zi.origin === 'array'
+              ? `至少需要 ${zi.minimum} 项`
+              : zi.inclusive === false
+                ? `必须大于 ${zi.minimum}`
+                : `不能小于 ${zi.minimum}`,
+          en:
+            zi.origin === 'array'
+              ? `needs at least ${zi.minimum} ${Number(zi.minimum) === 1 ? 'entry' : 'entries'}`
+              : zi.inclusive === false
+                ? `must be greater than ${zi.minimum}`
+                : `must be at least ${zi.minimum}`,
         }),
       ];
     case 'too_big':
       return [
         issue('too_big', path, {
-          'zh-CN': zi.origin === 'array' ? `最多 ${zi.maximum} 项` : `不能大于 ${zi.maximum}`,
-          en: zi.origin === 'array' ? `at most ${zi.maximum} entries` : `must be at most ${zi.maximum}`,
+          'zh-CN':
+            zi.origin === 'array'
+              ? `最多 ${zi.maximum} 项`
+              : zi.inclusive === false
+                ? `必须小于 ${zi.maximum}`
+                : `不能大于 ${zi.maximum}`,
+          en:
+            zi.origin === 'array'
+              ? `at most ${zi.maximum} ${Number(zi.maximum) === 1 ? 'entry' : 'entries'}`
+              : zi.inclusive === false
+                ? `must be less than ${zi.maximum}`
+                : `must be at most ${zi.maximum}`,
         }),
       ];
     case 'custom': {
