@@ -23,3 +23,8 @@ export function localize(text: LocalizedText, locale: Locale = DEFAULT_LOCALE): 
 export function perLocale(render: (locale: Locale) => string): LocalizedText {
   return { 'zh-CN': render('zh-CN'), en: render('en') };
 }
+
+/** @internal Sentences in both languages joined into one, with each language's separator. */
+export function joinTexts(parts: readonly LocalizedText[]): LocalizedText {
+  return perLocale((l) => parts.map((t) => t[l]).join(l === 'zh-CN' ? '；' : '; '));
+}

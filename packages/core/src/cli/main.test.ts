@@ -6,6 +6,7 @@ import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { item, rulesetJson, t } from '../../../../test/fixtures.js';
 import { ROOT } from '../../../../test/paths.js';
+import { caseAnswers } from '../cases.js';
 import { EXIT, main } from './main.js';
 
 class Sink extends Writable {
@@ -294,6 +295,19 @@ describe('safecheck evaluate', () => {
     expect(r.stdout).toContain('Outcome: REFUSE (fail)');
     expect(r.stdout).toContain('the road transport certificate expired on 2026-03-01, 12 days before the loading date');
     expect(r.stdout).toContain('rectify: Do not fill or load.');
+  });
+
+  it('says why an override forced the band', async () => {
+    const file = 'rulesets/risk-grading/1.1.0.json';
+    const cases = JSON.parse(readFileSync(join(ROOT, file.replace('.json', '.cases.json')), 'utf8'));
+    const { answers } = caseAnswers(
+      JSON.parse(readFileSync(join(ROOT, file), 'utf8')),
+      cases,
+      'override-r4-two-larger',
+    )!;
+    const r = await run(['evaluate', '--locale', 'en', file, '-'], { stdin: JSON.stringify(answers) });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/overridden by: [^\n]*\(met: [^\n]*\(2\) ≥ 2\)/);
   });
 
   it('--json gives the report as data', async () => {

@@ -37,7 +37,13 @@ export function renderReport(report: Report, ruleset: Ruleset, locale: Locale): 
   if (s) {
     const forced =
       s.overrides.length > 0
-        ? say('，一票否决：', '; overridden by: ') + s.overrides.map((o) => l(o.title)).join(say('、', ', '))
+        ? say('，一票否决：', '; overridden by: ') +
+          s.overrides
+            .map(
+              (o) =>
+                `${l(o.title)}${o.explanation ? say(`（${l(o.explanation.text)}）`, ` (${l(o.explanation.text)})`) : ''}`,
+            )
+            .join(say('、', ', '))
         : '';
     const partial = s.complete ? '' : say('（尚缺输入，得分可能变化）', ' (inputs missing: the score may change)');
     lines.push(

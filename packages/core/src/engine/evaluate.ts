@@ -23,10 +23,10 @@ import type {
   Report,
 } from '../report/types.js';
 import type { Field, Ruleset } from '../schema/ruleset.js';
-import { perLocale, type LocalizedText } from '../text.js';
+import { joinTexts, perLocale, type LocalizedText } from '../text.js';
 import { compileNode, newContext, type EvalContext, type Fn } from './compile.js';
 import { toDayNumber } from './dates.js';
-import { decisiveConditions, fillTemplate } from './explain.js';
+import { decisiveConditions, fillTemplate, type PartValue } from './explain.js';
 import { truthy } from './operators.js';
 import { prepare, type AnswerTarget, type Prepared, type PreparedItem } from './prepare.js';
 
@@ -485,6 +485,7 @@ export function buildReport(
             return { value, missing: blankInputs(p, state) ?? [] };
           },
           status: (id) => (statusById ??= new Map(items.map((it) => [it.id, it.status]))).get(id),
+          held: (rule) => decisiveConditions(rule, partValue(p, state), p.lookup.fields, 8, true),
         })
       : undefined;
 
@@ -516,8 +517,16 @@ export function buildReport(
   };
 }
 
-const join = (parts: readonly LocalizedText[]): LocalizedText =>
-  perLocale((l) => parts.map((t) => t[l]).join(l === 'zh-CN' ? '；' : '; '));
+/** Parts of a rule run as the item's rules are: on the slots (and the data only if needed). */
+function partValue(p: Prepared, state: EvalState): PartValue {
+  return (node) => {
+    try {
+      return compileNode(node, p.slots)(state.ruleData, newContext(state.slots));
+    } catch {
+      return undefined;
+    }
+  };
+}
 
 function explainItem(p: Prepared, state: EvalState, pi: PreparedItem, s: ItemState, judgment?: Judgment): Explanation {
   const fields = p.lookup.fields;
@@ -581,7 +590,7 @@ function explainItem(p: Prepared, state: EvalState, pi: PreparedItem, s: ItemSta
       ? { 'zh-CN': `检查人员判定不符合：${judgment.note}`, en: `judged non-compliant: ${judgment.note}` }
       : { 'zh-CN': '检查人员判定不符合', en: 'judged non-compliant' };
     return {
-      text: join([...messages, said]),
+      text: joinTexts([...messages, said]),
       messages,
       conditions: [],
       inputs,
@@ -589,15 +598,7 @@ function explainItem(p: Prepared, state: EvalState, pi: PreparedItem, s: ItemSta
       ...(judgment.note ? { note: judgment.note } : {}),
     };
   }
-  // Parts of the rule run as the item's rules do: on the slots (and the data only if needed).
-  const part = (node: unknown): unknown => {
-    try {
-      return compileNode(node, p.slots)(state.ruleData, newContext(state.slots));
-    } catch {
-      return undefined;
-    }
-  };
-  const conditions = pi.item.check === undefined ? [] : decisiveConditions(pi.item.check, part, fields);
-  const text = messages.length > 0 ? join(messages) : join(conditions.map((c) => c.text));
+  const conditions = pi.item.check === undefined ? [] : decisiveConditions(pi.item.check, partValue(p, state), fields);
+  const text = messages.length > 0 ? joinTexts(messages) : joinTexts(conditions.map((c) => c.text));
   return { text, messages, conditions, inputs, missing: [] };
 }

@@ -27,24 +27,28 @@ export type PartValue = (node: unknown) => unknown;
 /**
  * The sub-conditions that made `rule` falsy (each part's value given by `data`): through `and`
  * to the first false part, through `or` to every part, through `if` to the branch taken; any
- * other operation is a leaf.
+ * other operation is a leaf. With `held`, the ones that made it truthy: through `or` to the
+ * first true part, through `and` to every part.
  */
 export function decisiveConditions(
   rule: unknown,
   data: PartValue,
   fields: ReadonlyMap<string, Field>,
   limit = 8,
+  held = false,
 ): Condition[] {
   const out: Condition[] = [];
+  // The operation that stops at its first decisive part, and the one whose parts all decide.
+  const [first, every] = held ? ['or', 'and'] : ['and', 'or'];
   const walk = (node: unknown, depth: number): void => {
     if (out.length >= limit) return;
     if (isLogic(node) && depth < 32) {
       const [op, args] = opOf(node);
-      if (op === 'and') {
+      if (op === first) {
         for (const child of args) {
-          if (!truthy(data(child))) return walk(child, depth + 1);
+          if (truthy(data(child)) === held) return walk(child, depth + 1);
         }
-      } else if (op === 'or') {
+      } else if (op === every) {
         for (const child of args) walk(child, depth + 1);
         return;
       } else if (op === 'if' || op === '?:') {
@@ -55,16 +59,17 @@ export function decisiveConditions(
         if (i < args.length) return walk(args[i], depth + 1);
       }
     }
-    out.push(leaf(node, data, fields));
+    out.push(leaf(node, data, fields, held));
   };
   walk(rule, 0);
   return out;
 }
 
-function leaf(node: unknown, data: PartValue, fields: ReadonlyMap<string, Field>): Condition {
+function leaf(node: unknown, data: PartValue, fields: ReadonlyMap<string, Field>, held: boolean): Condition {
   const inputs = new Map<string, unknown>();
   const text = perLocale((locale) => {
     const expr = render(node, data, fields, locale, inputs);
+    if (held) return locale === 'zh-CN' ? `满足：${expr}` : `met: ${expr}`;
     return locale === 'zh-CN' ? `未满足：${expr}` : `not met: ${expr}`;
   });
   return { rule: node, text, inputs: [...inputs].map(([field, value]) => ({ field, value })) };

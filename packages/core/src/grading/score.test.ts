@@ -114,7 +114,55 @@ describe('scoring', () => {
     expect(s.score).toBe(100);
     expect(s.scoreBand.id).toBe('blue');
     expect(s.band.id).toBe('red');
-    expect(s.overrides).toEqual([{ override: 'r1', title: t('新工艺未经试验'), band: 'red' }]);
+    expect(s.overrides).toEqual([
+      {
+        override: 'r1',
+        title: t('新工艺未经试验'),
+        band: 'red',
+        explanation: {
+          text: { 'zh-CN': '满足：未经试验的新工艺（是）', en: 'met: 未经试验的新工艺 (yes)' },
+          conditions: [
+            expect.objectContaining({ rule: { var: 'new_process' }, inputs: [{ field: 'new_process', value: true }] }),
+          ],
+        },
+      },
+    ]);
+  });
+
+  it('says which part of an override held: the first true part of an or, every part of an and', () => {
+    const r = ruleset({
+      fields: [
+        { id: 'major', section: 's', type: 'number', label: { 'zh-CN': '重大事故', en: 'major accidents' } },
+        { id: 'larger', section: 's', type: 'number', label: { 'zh-CN': '较大事故', en: 'serious accidents' } },
+        { id: 'a', section: 's', type: 'boolean', label: { 'zh-CN': '甲', en: 'A' } },
+        { id: 'b', section: 's', type: 'boolean', label: { 'zh-CN': '乙', en: 'B' } },
+      ],
+      items: [item('x', { check: true })],
+      scoring: {
+        start: 100,
+        projects: [
+          {
+            id: 'p',
+            title: t('项'),
+            cap: null,
+            rules: [{ id: 'p.r', title: t('扣'), effect: 'deduct', points: 1, when: false }],
+          },
+        ],
+        bands,
+        overrides: [
+          {
+            id: 'r4',
+            title: t('事故'),
+            band: 'red',
+            when: { or: [{ '>=': [{ var: 'major' }, 1] }, { '>=': [{ var: 'larger' }, 2] }] },
+          },
+          { id: 'both', title: t('甲乙'), band: 'red', when: { and: [{ var: 'a' }, { '!': { var: 'b' } }] } },
+        ],
+      },
+    });
+    const [r4, both] = evaluate(r, { major: 0, larger: 2, a: true, b: false }).score!.overrides;
+    expect(r4!.explanation!.text).toEqual({ 'zh-CN': '满足：较大事故（2） ≥ 2', en: 'met: serious accidents (2) ≥ 2' });
+    expect(both!.explanation!.conditions.map((c) => c.text.en)).toEqual(['met: A (yes)', 'met: not: B (no)']);
   });
 
   it.each([

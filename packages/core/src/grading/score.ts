@@ -1,5 +1,6 @@
 import type { Band, Ruleset, Scoring } from '../schema/ruleset.js';
-import type { LocalizedText } from '../text.js';
+import type { Condition } from '../engine/explain.js';
+import { joinTexts, type LocalizedText } from '../text.js';
 import type { ItemStatus } from '../report/types.js';
 
 /** A deduction or bonus that applied, with its reason and count. */
@@ -36,7 +37,10 @@ export interface FiredOverride {
   readonly override: string;
   readonly title: LocalizedText;
   readonly band: string;
+  /** The override's items that failed, when it names items. */
   readonly items?: readonly string[];
+  /** Why its `when` held, when it did: the conditions that held, with the values read. */
+  readonly explanation?: { readonly text: LocalizedText; readonly conditions: readonly Condition[] };
 }
 
 /** The score of a graded ruleset. */
@@ -61,6 +65,8 @@ export interface ScoreResult {
 export interface ScoringInputs {
   run(rule: unknown): { value: unknown; missing: readonly string[] };
   status(item: string): ItemStatus | undefined;
+  /** The conditions that made a rule hold. */
+  held(rule: unknown): readonly Condition[];
 }
 
 // Points are summed as integers of thousandths: 3 × 0.1 is 0.3, not 0.30000000000000004.
@@ -150,8 +156,16 @@ export function computeScore(scoring: Scoring, inputs: ScoringInputs): ScoreResu
     // Fires when its rule holds or any of its items fails.
     const items = o.items?.filter((id) => inputs.status(id) === 'fail');
     o.items?.forEach((id) => inputs.status(id) === 'incomplete' && missing.add(id));
-    const fires = (items !== undefined && items.length > 0) || (o.when !== undefined && holds(o.when));
-    if (fires) fired.push({ override: o.id, title: o.title, band: o.band, ...(items?.length ? { items } : {}) });
+    const byRule = o.when !== undefined && holds(o.when);
+    if (!byRule && !items?.length) continue;
+    const conditions = byRule ? inputs.held(o.when) : [];
+    fired.push({
+      override: o.id,
+      title: o.title,
+      band: o.band,
+      ...(items?.length ? { items } : {}),
+      ...(conditions.length > 0 ? { explanation: { text: joinTexts(conditions.map((c) => c.text)), conditions } } : {}),
+    });
   }
   // Of several overrides, the one forcing the band of highest risk (last in the list) wins.
   const bandIndex = (id: string): number => scoring.bands.findIndex((b) => b.id === id);
