@@ -6,8 +6,10 @@ describe('drafts', () => {
 
   it('round-trips answers with the time they were saved', () => {
     const key = draftKey('r', '1.2.3', 'k');
-    expect(writeDraft(key, { a: 'x' }, new Date('2026-03-13T08:00:00Z'))).to.equal(true);
+    expect(writeDraft(key, { answers: { a: 'x' } }, new Date('2026-03-13T08:00:00Z'))).to.equal(true);
     expect(readDraft(key)).to.deep.equal({ answers: { a: 'x' }, savedAt: '2026-03-13T08:00:00.000Z' });
+    writeDraft(key, { answers: { a: 'x' }, section: 's2' }, new Date('2026-03-13T08:00:00Z'));
+    expect(readDraft(key)).to.deep.equal({ answers: { a: 'x' }, savedAt: '2026-03-13T08:00:00.000Z', section: 's2' });
     removeDraft(key);
     expect(readDraft(key)).to.equal(null);
   });
@@ -37,7 +39,7 @@ describe('drafts', () => {
       throw new DOMException('full', 'QuotaExceededError');
     };
     try {
-      expect(writeDraft('k', { a: 1 })).to.equal(false);
+      expect(writeDraft('k', { answers: { a: 1 } })).to.equal(false);
     } finally {
       Storage.prototype.setItem = original;
     }

@@ -1,9 +1,13 @@
 import type { Answers } from '@safecheck/core';
 
-/** A saved draft: the answers as typed (invalid ones included) and when they were saved. */
+/**
+ * A saved draft: the answers as typed (invalid ones included), when they were saved and the id of
+ * the section the inspector was on (absent in drafts saved before it was kept).
+ */
 export interface Draft {
   readonly answers: Answers;
   readonly savedAt: string;
+  readonly section?: string;
 }
 
 /** The localStorage key of a draft: one per ruleset id, version and host key. */
@@ -35,20 +39,29 @@ export function readDraft(key: string): Draft | 'unreadable' | null {
   try {
     const value = JSON.parse(text) as unknown;
     if (value === null || typeof value !== 'object') return 'unreadable';
-    const { answers, savedAt } = value as { answers?: unknown; savedAt?: unknown };
+    const { answers, savedAt, section } = value as { answers?: unknown; savedAt?: unknown; section?: unknown };
     if (answers === null || typeof answers !== 'object' || Array.isArray(answers)) return 'unreadable';
-    return { answers: answers as Answers, savedAt: typeof savedAt === 'string' ? savedAt : '' };
+    return {
+      answers: answers as Answers,
+      savedAt: typeof savedAt === 'string' ? savedAt : '',
+      ...(typeof section === 'string' ? { section } : {}),
+    };
   } catch {
     return 'unreadable';
   }
 }
 
-/** Saves a draft; returns false when storage is blocked or full. */
-export function writeDraft(key: string, answers: Answers, now: Date = new Date()): boolean {
+/** Saves a draft (answers, and the section when given); returns false when storage is blocked or full. */
+export function writeDraft(
+  key: string,
+  draft: { readonly answers: Answers; readonly section?: string | undefined },
+  now: Date = new Date(),
+): boolean {
   try {
     const store = storage();
     if (!store) return false;
-    store.setItem(key, JSON.stringify({ answers, savedAt: now.toISOString() }));
+    const { answers, section } = draft;
+    store.setItem(key, JSON.stringify({ answers, savedAt: now.toISOString(), ...(section ? { section } : {}) }));
     return true;
   } catch {
     return false;

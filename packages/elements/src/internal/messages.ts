@@ -49,6 +49,10 @@ export interface Messages {
   readonly draftUnreadable: string;
   readonly draftSaveFailed: string;
   readonly discardDraft: string;
+  readonly discardQuestion: (answered: number) => string;
+  readonly discardConfirm: string;
+  readonly discardCancel: string;
+  readonly draftDiscarded: string;
   readonly verdictChanged: (title: string, status: string) => string;
   readonly manyChanged: (n: number) => string;
   readonly itemsHeading: string;
@@ -74,6 +78,12 @@ export interface Messages {
   readonly retention: string;
   readonly print: string;
   readonly issues: string;
+  /** Punctuation: zh-CN takes full-width marks, English ASCII ones. */
+  readonly colon: string;
+  readonly listSeparator: string;
+  readonly clauseSeparator: string;
+  readonly withNote: (text: string, note: string) => string;
+  readonly comma: string;
 }
 
 const zh: Messages = {
@@ -125,6 +135,10 @@ const zh: Messages = {
   draftUnreadable: '此前保存的草稿未能读取，已忽略；您开始填写后，它将被新的答案替换。',
   draftSaveFailed: '草稿未能保存（浏览器存储已满或被禁用）。请勿关闭或刷新本页，并尽快提交。',
   discardDraft: '放弃草稿，重新填写',
+  discardQuestion: (n) => `确定放弃草稿吗？已填写的 ${n} 项答案将全部清除，无法恢复。`,
+  discardConfirm: '放弃草稿',
+  discardCancel: '保留草稿',
+  draftDiscarded: '草稿已放弃，请重新填写。',
   verdictChanged: (t, s) => `${t}：${s}`,
   manyChanged: (n) => `${n} 项检查结论已更新`,
   itemsHeading: '检查项',
@@ -150,6 +164,11 @@ const zh: Messages = {
   retention: '保存期限',
   print: '打印',
   issues: '答案中的问题',
+  colon: '：',
+  listSeparator: '、',
+  clauseSeparator: '；',
+  withNote: (t, n) => `${t}（${n}）`,
+  comma: '，',
 };
 
 const en: Messages = {
@@ -204,6 +223,11 @@ const en: Messages = {
   draftSaveFailed:
     'Your draft could not be saved (browser storage is full or turned off). Do not close or reload this page; submit as soon as you can.',
   discardDraft: 'Discard the draft and start again',
+  discardQuestion: (n) =>
+    `Discard the draft? Your ${n} ${n === 1 ? 'answer' : 'answers'} will be cleared; this cannot be undone.`,
+  discardConfirm: 'Discard the draft',
+  discardCancel: 'Keep the draft',
+  draftDiscarded: 'The draft was discarded. Start again.',
   verdictChanged: (t, s) => `${t}: ${s}`,
   manyChanged: (n) => `${n} findings updated`,
   itemsHeading: 'Checks',
@@ -229,6 +253,11 @@ const en: Messages = {
   retention: 'Retention',
   print: 'Print',
   issues: 'Problems with the answers',
+  colon: ': ',
+  listSeparator: ', ',
+  clauseSeparator: '; ',
+  withNote: (t, n) => `${t} (${n})`,
+  comma: ', ',
 };
 
 const table: Readonly<Record<Locale, Messages>> = { 'zh-CN': zh, en };

@@ -41,6 +41,24 @@ export const formStyles = css`
   .notice.warning {
     border-left-color: var(--_fail);
   }
+  .notice:focus {
+    outline: 3px solid var(--_focus);
+  }
+  .confirm {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em 0.75em;
+  }
+  .confirm-question {
+    flex-basis: 100%;
+    margin: 0.5em 0 0;
+    font-weight: 600;
+  }
+  .button.danger {
+    border-color: var(--_fail);
+    background: var(--_fail);
+  }
   .load-error {
     padding: 1em;
     border: 3px solid var(--_fail);
@@ -70,6 +88,13 @@ export const formStyles = css`
     gap: calc(var(--_space) * 1.5);
     align-items: start;
   }
+  .nav {
+    position: sticky;
+    top: 0;
+    max-height: 100vh;
+    overflow: auto;
+  }
+  /* After the base .nav rule: in one column a sticky nav would cover the form. */
   @media (max-width: 48em) {
     .layout {
       grid-template-columns: 1fr;
@@ -78,12 +103,6 @@ export const formStyles = css`
       position: static;
       max-height: none;
     }
-  }
-  .nav {
-    position: sticky;
-    top: 0;
-    max-height: 100vh;
-    overflow: auto;
   }
   .nav ol {
     list-style: none;
@@ -135,17 +154,14 @@ export const formStyles = css`
   h4.section-title {
     font-size: 1.1em;
   }
+  /* No content-visibility: auto on fields or items: Chromium left inputs that Lit reused for the
+     next section unrendered, and it clips focus rings and hides off-screen items from screen readers. */
   .field,
   .item {
     margin: 0;
     padding: 0;
     border: 0;
     min-width: 0;
-  }
-  /* Off-screen fields and items skip layout and paint until scrolled to (long sections). */
-  .field {
-    content-visibility: auto;
-    contain-intrinsic-size: auto 5em;
   }
   .field.has-error,
   .item.has-error {
@@ -224,8 +240,6 @@ export const formStyles = css`
     border: 1px solid var(--_border);
     border-left: 5px solid var(--_na);
     border-radius: var(--_radius);
-    content-visibility: auto;
-    contain-intrinsic-size: auto 8em;
   }
   .item.pass {
     border-left-color: var(--_pass);
@@ -271,6 +285,12 @@ export const formStyles = css`
   .submit-button {
     margin-inline-start: auto;
   }
+  /* The shared link look keeps no size (tokens); in the form every button is a 44 px touch target. */
+  .button.link {
+    min-width: 44px;
+    min-height: 44px;
+    justify-content: center;
+  }
   .summary-list {
     margin: 0 0 var(--_space);
   }
@@ -306,7 +326,6 @@ export const formStyles = css`
     .item,
     .field {
       break-inside: avoid;
-      content-visibility: visible;
     }
   }
 `;

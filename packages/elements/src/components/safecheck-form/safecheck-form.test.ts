@@ -1,6 +1,6 @@
 import type { Answers } from '@safecheck/core';
 import { expect } from 'chai';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../define/index.js';
 import { SafecheckChangeEvent } from '../../events/safecheck-change-event.js';
 import { SafecheckSubmitEvent } from '../../events/safecheck-submit-event.js';
@@ -107,6 +107,44 @@ function allTypes(): Record<string, unknown> {
       },
     ],
   };
+}
+
+/** allTypes, with a judgment item that applies only when "Boolean" is yes (as the hazchem profile decides). */
+function withConditionalJudgment(): Record<string, unknown> {
+  const rs = allTypes() as { items: Record<string, unknown>[] };
+  const t = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+  rs.items.push({
+    id: 'judge-when',
+    section: 'b',
+    title: t('编制了试生产方案', 'A trial-run plan was drawn up'),
+    judgment: true,
+    appliesWhen: { '===': [{ var: 'f.bool' }, true] },
+    severity: 'major',
+    guidance: t('编制方案', 'Draw one up'),
+    basis: [{ document: t('某规定', 'A regulation'), status: 'verified' }],
+    provenance: 'verified',
+  });
+  return rs;
+}
+
+/** Waits for the browser to lay out and paint. */
+function frames(n = 2): Promise<void> {
+  return new Promise((resolve) => {
+    const step = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
+    step(n);
+  });
+}
+
+/** Whether the form shows an element (a boolean: chai hangs printing a Lit element). */
+function shows(form: SafecheckForm, selector: string): boolean {
+  return form.shadowRoot!.querySelector(selector) !== null;
+}
+
+/** The button of the current page's actions with this text. */
+function actionButton(form: SafecheckForm, text: string): HTMLButtonElement {
+  const button = $$<HTMLButtonElement>(form, '.actions button').find((b) => b.textContent!.includes(text));
+  expect(button, text).to.not.equal(undefined);
+  return button!;
 }
 
 const COMPLETE = {
@@ -404,8 +442,87 @@ describe('<safecheck-form>', () => {
       await expectAccessible(form);
       $<HTMLButtonElement>(form, '[part=notice] button').click();
       await settle(form);
+      $<HTMLButtonElement>(form, '[part=notice] .danger').click(); // confirmed
+      await settle(form);
       expect(form.answers).to.deep.equal({});
       expect(localStorage.getItem(draftKey('all-types', '1.0.0', ''))).to.equal(null);
+    });
+
+    it('asks before discarding a draft, keyboard and screen-reader friendly, and keeps the focus', async () => {
+      const key = draftKey('all-types', '1.0.0', '');
+      localStorage.setItem(
+        key,
+        JSON.stringify({ answers: { 'f.num': 4, 'f.bool': true }, savedAt: '2026-03-13T08:00:00Z' }),
+      );
+      const form = await mount('safecheck-form', { ruleset: allTypes() });
+      const active = () => form.shadowRoot!.activeElement as HTMLElement | null;
+      $<HTMLButtonElement>(form, '[part=notice] button.discard').click();
+      await settle(form);
+      // Nothing is lost yet: a question, named for the group that holds its two answers; the safe one has the focus.
+      expect(form.answers).to.deep.equal({ 'f.num': 4, 'f.bool': true });
+      expect(localStorage.getItem(key)).to.not.equal(null);
+      const group = $(form, '[part=notice] .confirm[role=group]');
+      expect($(form, `#${group.getAttribute('aria-labelledby')}`).textContent).to.contain('2 项答案');
+      expect(active()?.textContent!.trim()).to.equal('保留草稿');
+      expect(group.contains(active())).to.equal(true);
+      await expectAccessible(form);
+      // Escape keeps the draft and gives the focus back to the discard button.
+      await sendKeys({ press: 'Escape' });
+      await settle(form);
+      expect(shows(form, '.confirm')).to.equal(false);
+      expect(active()?.textContent!.trim()).to.equal('放弃草稿，重新填写');
+      expect(form.answers).to.deep.equal({ 'f.num': 4, 'f.bool': true });
+      // Asked again and confirmed: the answers and the draft go, and the focus is on the notice that says so.
+      active()!.click();
+      await settle(form);
+      $<HTMLButtonElement>(form, '.confirm .danger').click();
+      await settle(form);
+      expect(form.answers).to.deep.equal({});
+      expect(localStorage.getItem(key)).to.equal(null);
+      expect(active()?.id).to.equal('draft-discarded');
+      expect(active()!.textContent).to.contain('草稿已放弃');
+      await expectAccessible(form);
+      await type(form, 'f.num', '1'); // answering again: the notice has done its job
+      expect(shows(form, '#draft-discarded')).to.equal(false);
+    });
+
+    it('keeps the section in the draft and comes back to it; an old draft opens at the first', async () => {
+      const key = draftKey('all-types', '1.0.0', 'case-9');
+      const form = await mount('safecheck-form', { ruleset: allTypes() }, { 'draft-key': 'case-9' });
+      await type(form, 'f.num', '3');
+      await showSectionOf(form, 'f.text');
+      await new Promise((r) => setTimeout(r, 400));
+      expect(JSON.parse(localStorage.getItem(key)!)).to.include({ section: 'b' });
+      form.remove();
+      const again = await mount('safecheck-form', { ruleset: allTypes() }, { 'draft-key': 'case-9' });
+      expect(again.answers).to.deep.equal({ 'f.num': 3 });
+      expect($(again, '[aria-current=step] .nav-title').textContent).to.equal('第二部分');
+      expect(shows(again, '[data-key="f.text"]')).to.equal(true);
+      // Back at the first section: the draft says so.
+      $<HTMLButtonElement>(again, '.nav-link[data-page="0"]').click();
+      await settle(again);
+      await new Promise((r) => setTimeout(r, 400));
+      expect(JSON.parse(localStorage.getItem(key)!)).to.include({ section: 'a' });
+      // A draft saved before the section was kept, or naming a section no longer there.
+      for (const section of [undefined, 'gone']) {
+        localStorage.setItem(
+          key,
+          JSON.stringify({ answers: { 'f.num': 5 }, savedAt: '2026-03-13T08:00:00Z', section }),
+        );
+        const old = await mount('safecheck-form', { ruleset: allTypes() }, { 'draft-key': 'case-9' });
+        expect(old.answers).to.deep.equal({ 'f.num': 5 });
+        expect($(old, '[aria-current=step] .nav-title').textContent).to.equal('第一部分');
+        old.remove();
+      }
+      // A draft-key set late reads the section too.
+      localStorage.setItem(
+        draftKey('all-types', '1.0.0', 'late'),
+        JSON.stringify({ answers: { 'f.num': 6 }, section: 'b' }),
+      );
+      const late = await mount('safecheck-form', { ruleset: allTypes() });
+      late.draftKey = 'late';
+      await settle(late);
+      expect($(late, '[aria-current=step] .nav-title').textContent).to.equal('第二部分');
     });
 
     it('keeps drafts apart by host key, and answers set by the host win over a draft', async () => {
@@ -651,6 +768,48 @@ describe('<safecheck-form>', () => {
       expect(submitted).to.equal(1);
     });
 
+    it('on a host submit, opens the first problem, lists every problem and points the bubble at its control', async () => {
+      const { host, form } = await inForm({ ...COMPLETE, 'f.date': undefined, 'judge-1': undefined });
+      let submitted = 0;
+      host.addEventListener('submit', (e) => {
+        e.preventDefault();
+        submitted++;
+      });
+      let invalid = 0;
+      form.addEventListener('invalid', () => invalid++);
+      await showSectionOf(form, 'judge-1'); // the inspector is on the second section
+      // checkValidity() alone shows nothing and moves nobody.
+      expect(host.checkValidity()).to.equal(false);
+      await settle(form);
+      expect($(form, '[aria-current=step] .nav-title').textContent).to.equal('第二部分');
+      expect(shows(form, '.error-summary')).to.equal(false);
+      // The host's submit button: the browser focuses the validation anchor to show its bubble there.
+      const submit = document.createElement('button');
+      host.append(submit);
+      submit.click();
+      await settle(form);
+      expect(submitted).to.equal(0);
+      expect(invalid).to.equal(2); // checkValidity(), then the submit; none for the bubble shown again at the field
+      expect($(form, '[aria-current=step] .nav-title').textContent).to.equal('第一部分');
+      expect(form.shadowRoot!.activeElement?.id).to.equal('c-f.date');
+      expect($$(form, '.error-summary a').map((a) => a.dataset['key'])).to.deep.equal(['f.date', 'judge-1']);
+      expect($(form, '#c-f\\.date').getAttribute('aria-invalid')).to.equal('true');
+      // From the review step, after the host took an answer away: back to the field.
+      form.answers = COMPLETE;
+      expect(form.review()).to.equal(true);
+      await settle(form);
+      form.answers = { ...COMPLETE, 'judge-1': undefined };
+      await settle(form);
+      host.requestSubmit();
+      await settle(form);
+      expect(form.shadowRoot!.activeElement?.id).to.equal('c-judge-1');
+      // The element's own reportValidity() does the same.
+      await showSectionOf(form, 'f.bool');
+      expect(form.reportValidity()).to.equal(false);
+      await settle(form);
+      expect(form.shadowRoot!.activeElement?.id).to.equal('c-judge-1');
+    });
+
     it('resets with the form, and is disabled by a disabled fieldset', async () => {
       const { host, form } = await inForm(complete);
       host.reset();
@@ -796,6 +955,128 @@ describe('<safecheck-form>', () => {
       await settle(form);
     }
     expect($(form, '[role=alert]').textContent).to.contain('404');
+  });
+
+  describe('on a tablet', () => {
+    afterEach(() => setViewport({ width: 800, height: 600 }));
+
+    it('keeps the section navigation in the flow in one column (768 px), sticky beside the form in two', async () => {
+      await setViewport({ width: 768, height: 1024 });
+      const form = await mount('safecheck-form', { ruleset: await rulesetJson(LFC), date: DATE });
+      const nav = $(form, '.nav');
+      expect(getComputedStyle($(form, '.layout')).gridTemplateColumns.split(' ')).to.have.length(1);
+      expect(getComputedStyle(nav).position).to.equal('static');
+      // Scrolled to the last field, the navigation has gone up with the page instead of covering it.
+      const last = $$(form, '.page .field').at(-1)!;
+      last.scrollIntoView({ block: 'start' });
+      await frames();
+      expect(nav.getBoundingClientRect().bottom).to.be.at.most(last.getBoundingClientRect().top);
+      await setViewport({ width: 1024, height: 768 });
+      await frames();
+      expect(getComputedStyle(nav).position).to.equal('sticky');
+    });
+
+    it('renders every control of the next section after "next" from the bottom of a long one (1024×768)', async () => {
+      await setViewport({ width: 1024, height: 768 });
+      const form = await mount('safecheck-form', { ruleset: await rulesetJson(LFC), date: DATE });
+      const unrendered = () =>
+        $$<HTMLElement>(form, '.page input, .page select, .page textarea')
+          .filter((c) => c.getClientRects().length === 0)
+          .map((c) => c.id || c.dataset['key']);
+      await frames(3); // shown before the inspector scrolls
+      for (let page = 0; page < 4; page++) {
+        const next = actionButton(form, '下一部分');
+        // Scrolled to the bottom, as an inspector gets there: the first fields are off screen.
+        next.scrollIntoView({ block: 'end' });
+        await frames(3);
+        next.click();
+        await settle(form);
+        await frames(3);
+        expect(unrendered(), `section ${page + 2}`).to.deep.equal([]);
+      }
+      // Nothing skips rendering off screen: focus rings are not clipped, screen readers see every item.
+      for (const el of $$(form, '.field, .item')) expect(getComputedStyle(el).contentVisibility).to.equal('visible');
+    });
+  });
+
+  it('says what a judged item waits for when whether it applies is not yet known', async () => {
+    const form = await mount('safecheck-form', { ruleset: withConditionalJudgment() });
+    await showSectionOf(form, 'judge-when');
+    expect(shows(form, '#c-judge-when-explanation')).to.equal(false); // not judged: 待填写 says it
+    await pick(form, 'judge-when', 'noncompliant');
+    expect(verdictOf(form, 'judge-when')).to.equal('待填写');
+    const waiting = $(form, '#c-judge-when-explanation');
+    expect(waiting.textContent!.trim()).to.equal('尚需填写：布尔');
+    expect($(form, 'fieldset.item:has(#c-judge-when)').getAttribute('aria-describedby')).to.contain(
+      'c-judge-when-explanation',
+    );
+    await expectAccessible(form);
+    form.lang = 'en';
+    await settle(form);
+    expect($(form, '#c-judge-when-explanation').textContent!.trim()).to.equal('Still needed: Boolean');
+    await showSectionOf(form, 'f.bool');
+    await pick(form, 'f.bool', 'true');
+    await showSectionOf(form, 'judge-when');
+    expect(verdictOf(form, 'judge-when')).to.equal('Fail');
+    expect(shows(form, '#c-judge-when-explanation')).to.equal(false);
+  });
+
+  it('says it on the hazchem trial-production items judged before the enterprise profile is answered', async () => {
+    const form = await mount('safecheck-form', { ruleset: await rulesetJson('hazchem-checklist/1.0.0.json') });
+    await showSectionOf(form, 'hazchem-78.3.001');
+    await pick(form, 'hazchem-78.3.001', 'noncompliant');
+    expect(verdictOf(form, 'hazchem-78.3.001')).to.equal('待填写');
+    const profile = form.loadedRuleset!.fields.find((f) => f.id === 'profile.in_trial_production')!;
+    expect($(form, '#c-hazchem-78\\.3\\.001-explanation').textContent).to.contain(profile.label['zh-CN']);
+  });
+
+  it('gives every button of the form a 44 px touch target, "change" and "discard" included', async () => {
+    localStorage.setItem(draftKey('all-types', '1.0.0', ''), JSON.stringify({ answers: COMPLETE }));
+    const form = await mount('safecheck-form', { ruleset: allTypes() });
+    const size = (el: Element) => {
+      const { width, height } = el.getBoundingClientRect();
+      return { width: Math.round(width), height: Math.round(height) };
+    };
+    const discard = size($(form, '[part=notice] button'));
+    expect(discard.height).to.be.at.least(44);
+    expect(form.review()).to.equal(true);
+    await settle(form);
+    const changes = $$(form, '.summary-row button');
+    expect(changes.length).to.be.greaterThan(0);
+    for (const change of changes) {
+      expect(size(change).width, 'width').to.be.at.least(44);
+      expect(size(change).height, 'height').to.be.at.least(44);
+    }
+  });
+
+  it('uses ASCII punctuation in English and full-width punctuation in Chinese', async () => {
+    const form = await mount('safecheck-form', { ruleset: allTypes() }, { lang: 'en' });
+    await showSectionOf(form, 'f.num');
+    const explanation = () => $(form, '.item.computed [part=explanation]').textContent!.trim();
+    expect(explanation()).to.equal('Still needed: Quantity');
+    await type(form, 'f.num', '12');
+    expect($(form, '.item.computed .guidance').textContent).to.equal('Rectification: Load less');
+    await showSectionOf(form, 'judge-1');
+    await pick(form, 'judge-1', 'noncompliant'); // a second change before the announcement
+    await new Promise((r) => setTimeout(r, 500));
+    await settle(form);
+    expect($(form, '#live').textContent!.trim()).to.equal('Quantity at most 10 t: Fail; Site is tidy: Fail');
+    form.answers = { ...COMPLETE, 'f.num': 12, 'judge-1': { verdict: 'noncompliant', note: 'oil on the ground' } };
+    expect(form.review()).to.equal(true);
+    await settle(form);
+    const judged = $$(form, '.summary-row').find((r) => r.textContent!.includes('Site is tidy'))!;
+    expect(judged.querySelector('dd')!.textContent).to.equal('Not compliant (oil on the ground)');
+    expect($(form, '.base').textContent).to.not.match(/[：；（）、，]/u);
+    form.lang = 'zh-CN';
+    await settle(form);
+    expect(
+      $$(form, '.summary-row')
+        .find((r) => r.textContent!.includes('现场整洁'))!
+        .querySelector('dd')!.textContent,
+    ).to.equal('不符合（oil on the ground）');
+    form.focusAnswer('f.num');
+    await settle(form);
+    expect($(form, '.item.computed .guidance').textContent).to.equal('整改要求：减少装载量');
   });
 
   it('has no accessibility violations on the shipped rulesets', async () => {

@@ -19,7 +19,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { SafecheckChangeEvent } from '../../events/safecheck-change-event.js';
 import { SafecheckSubmitEvent } from '../../events/safecheck-submit-event.js';
-import { draftKey, readDraft, removeDraft, writeDraft } from '../../internal/drafts.js';
+import { draftKey, readDraft, removeDraft, writeDraft, type Draft } from '../../internal/drafts.js';
 import { SafecheckElement } from '../../internal/safecheck-element.js';
 import { elementLocale, messages, type Messages } from '../../internal/messages.js';
 import { fetchRuleset, loadRuleset } from '../../internal/ruleset-cache.js';
@@ -188,6 +188,18 @@ export class SafecheckForm extends SafecheckElement {
   /** Something that is not a draft is stored under the key: kept until the inspector answers. */
   #draftUnreadable = false;
   #draftSaveFailed = false;
+  /** The inspector asked to discard the restored draft: the notice asks to confirm. */
+  #confirmDiscard = false;
+  /** The draft was just discarded: a notice, which takes the focus, says so. */
+  #draftDiscarded = false;
+  /** The last section page shown (the review step comes from it): saved with the draft. */
+  #lastPage = 0;
+  /** An `invalid` event in this task: the validation anchor taking the focus now means the browser's bubble. */
+  #validating = false;
+  /** Showing the bubble again at the problem's own control. */
+  #reporting = false;
+  /** Where the browser's validation bubble points. */
+  #anchor: HTMLElement | undefined;
   #formDisabled = false;
   /** The last full report and the answers' revision it is of. */
   #report: { rev: number; report: Report } | null = null;
@@ -200,6 +212,7 @@ export class SafecheckForm extends SafecheckElement {
   constructor() {
     super();
     this.#internals = this.attachInternals();
+    this.addEventListener('invalid', this.#onInvalid);
     this.name = '';
     this.draftKey = '';
     this.noDraft = false;
@@ -319,7 +332,7 @@ export class SafecheckForm extends SafecheckElement {
     const locale = this.#lang;
     const rs = this.#ruleset;
     const progress = this.#session!.progress();
-    return html`<div part="base" class="base">
+    return html`<div part="base" class="base" @focusin=${this.#onFocusIn}>
       <header part="header" class="header">
         <h2 part="title" class="title">${localize(rs.title, locale)}</h2>
         ${rs.description ? html`<p class="description">${localize(rs.description, locale)}</p>` : nothing}
@@ -373,12 +386,41 @@ export class SafecheckForm extends SafecheckElement {
     }
     ${this.#draftUnreadable ? html`<div part="notice" class="notice" role="status">${m.draftUnreadable}</div>` : nothing}
     ${
+      this.#draftDiscarded
+        ? html`<div part="notice" class="notice" id="draft-discarded" tabindex="-1">${m.draftDiscarded}</div>`
+        : nothing
+    }
+    ${
       restoredAt !== null
-        ? html`<div part="notice" class="notice" role="status">
-            ${time ? m.draftRestored(time) : m.draftRestoredUndated}
-            <button type="button" part="button" class="button link" @click=${this.#discardDraft}>
-              ${m.discardDraft}
-            </button>
+        ? html`<div part="notice" class="notice">
+            <span role="status">${time ? m.draftRestored(time) : m.draftRestoredUndated}</span>
+            ${
+              this.#confirmDiscard
+                ? html`<div
+                    class="confirm"
+                    role="group"
+                    aria-labelledby="discard-question"
+                    @keydown=${this.#onConfirmKey}
+                  >
+                    <p id="discard-question" class="confirm-question">
+                      ${m.discardQuestion(Object.keys(this.#snap.answers).length)}
+                    </p>
+                    <button type="button" part="button" class="button danger" @click=${this.#discardDraft}>
+                      ${m.discardConfirm}
+                    </button>
+                    <button
+                      type="button"
+                      part="button"
+                      class="button secondary discard-cancel"
+                      @click=${this.#keepDraft}
+                    >
+                      ${m.discardCancel}
+                    </button>
+                  </div>`
+                : html`<button type="button" part="button" class="button link discard" @click=${this.#askDiscard}>
+                    ${m.discardDraft}
+                  </button>`
+            }
           </div>`
         : nothing
     }`;
@@ -681,7 +723,7 @@ export class SafecheckForm extends SafecheckElement {
     const description = item.description ? html`<p class="hint">${localize(item.description, locale)}</p>` : nothing;
     const guidance =
       status === 'fail'
-        ? html`<p class="guidance"><strong>${m.guidance}：</strong>${localize(item.guidance, locale)}</p>`
+        ? html`<p class="guidance"><strong>${m.guidance}${m.colon}</strong>${localize(item.guidance, locale)}</p>`
         : nothing;
     if (item.judgment) {
       const raw = this.#snap.answers[item.id];
@@ -690,15 +732,20 @@ export class SafecheckForm extends SafecheckElement {
       const note = raw && typeof raw === 'object' ? String((raw as { note?: unknown }).note ?? '') : '';
       const error = this.#errorOf(item.id);
       const errorId = `${id}-error`;
+      // Judged, yet incomplete: whether the item applies waits for other answers; say which.
+      const waiting = status === 'incomplete' && verdictValue ? this.#missingText(item.id, m) : '';
+      const waitingId = `${id}-explanation`;
       const disabled = this.#isDisabled;
       return html`<fieldset
         part="item"
         class="item judgment ${status} ${error ? 'has-error' : ''}"
-        aria-describedby="${id}-verdict${error ? ` ${errorId}` : ''}"
+        aria-describedby="${id}-verdict${waiting ? ` ${waitingId}` : ''}${error ? ` ${errorId}` : ''}"
       >
         <legend part="label" class="label">${title}</legend>
         <div class="item-head">${verdict} ${badges}</div>
-        ${description} ${error ? html`<p id=${errorId} part="error" class="error">${error}</p>` : nothing}
+        ${description}
+        ${waiting ? html`<p id=${waitingId} part="explanation" class="explanation">${waiting}</p>` : nothing}
+        ${error ? html`<p id=${errorId} part="error" class="error">${error}</p>` : nothing}
         <div class="options verdicts">
           ${VERDICTS.map(
             (v, i) =>
@@ -737,16 +784,12 @@ export class SafecheckForm extends SafecheckElement {
       </fieldset>`;
     }
     let explanation: unknown = nothing;
-    if (status === 'fail' || status === 'incomplete') {
-      const result = this.#reportItem(item.id);
-      const ex = result?.explanation;
-      if (ex && status === 'fail') {
-        explanation = html`<p part="explanation" class="explanation">${localize(ex.text, locale)}</p>`;
-      } else if (ex && ex.missing.length > 0) {
-        explanation = html`<p part="explanation" class="explanation">
-          ${m.missingInputs}：${ex.missing.map((x) => localize(x.label, locale)).join(locale === 'en' ? ', ' : '、')}
-        </p>`;
-      }
+    if (status === 'fail') {
+      const ex = this.#reportItem(item.id)?.explanation;
+      if (ex) explanation = html`<p part="explanation" class="explanation">${localize(ex.text, locale)}</p>`;
+    } else if (status === 'incomplete') {
+      const missing = this.#missingText(item.id, m);
+      if (missing) explanation = html`<p part="explanation" class="explanation">${missing}</p>`;
     }
     return html`<div part="item" class="item computed ${status}" role="group" aria-labelledby="${id}-title">
       <div class="item-head">
@@ -940,6 +983,70 @@ export class SafecheckForm extends SafecheckElement {
     });
   };
 
+  /** Discarding wipes every answer: it asks first, with the focus on the safe choice. */
+  #askDiscard = (): void => {
+    this.#confirmDiscard = true;
+    this.#focusAfterUpdate('.discard-cancel');
+  };
+
+  #keepDraft = (): void => {
+    this.#confirmDiscard = false;
+    this.#focusAfterUpdate('.discard');
+  };
+
+  #onConfirmKey = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    this.#keepDraft();
+  };
+
+  #onInvalid = (event: Event): void => {
+    if (this.#reporting) {
+      // The same problem, shown again where it now is: the host was told of it already.
+      event.stopImmediatePropagation();
+      return;
+    }
+    // checkValidity() fires invalid too, and must not move the inspector: wait for the focus.
+    this.#validating = true;
+    setTimeout(() => (this.#validating = false));
+  };
+
+  /**
+   * The browser focuses the validation anchor to show its bubble (a host form submitted, or
+   * reportValidity()): as the form's own review does, every problem goes to the error summary and
+   * the first one's section opens with its control focused, where the bubble is shown again.
+   */
+  #onFocusIn = (event: FocusEvent): void => {
+    if (event.target === this.#anchor) this.#showProblems();
+  };
+
+  #showProblems(): void {
+    if (!this.#validating || !this.#session) return;
+    this.#validating = false;
+    const errors = this.#collectErrors();
+    if (errors.length === 0) return;
+    this.#errors = errors;
+    const key = errors[0]!.key;
+    const page = this.#pageOf.get(key);
+    if (page === undefined) {
+      // The answers as a whole (not an object): only the summary can say it.
+      this.#focusSummary = true;
+      this.requestUpdate();
+      return;
+    }
+    const shown = this.#controlOf(key) !== null;
+    this.#goTo(page, key);
+    if (shown) return;
+    void this.updateComplete.then(() => {
+      this.#reporting = true;
+      try {
+        this.#internals.reportValidity();
+      } finally {
+        this.#reporting = false;
+      }
+    });
+  }
+
   #discardDraft = (): void => {
     this.#removeDraft();
     this.#hostAnswers = null;
@@ -947,9 +1054,17 @@ export class SafecheckForm extends SafecheckElement {
     this.#touched.clear();
     this.#errors = null;
     this.#step = 0;
+    this.#lastPage = 0;
     this.#startSession({});
-    this.requestUpdate();
+    // The button is gone: the focus goes to the notice that says what happened, not to <body>.
+    this.#draftDiscarded = true;
+    this.#focusAfterUpdate('#draft-discarded');
   };
+
+  #focusAfterUpdate(selector: string): void {
+    this.requestUpdate();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
+  }
 
   #flushDraft = (): void => {
     if (this.#draftTimer === undefined) return;
@@ -971,6 +1086,7 @@ export class SafecheckForm extends SafecheckElement {
     this.requestUpdate();
     if (errors.length > 0) this.#focusSummary = true;
     else {
+      if (typeof this.#step === 'number') this.#lastPage = this.#step;
       this.#step = 'review';
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#review-title')?.focus());
     }
@@ -997,18 +1113,21 @@ export class SafecheckForm extends SafecheckElement {
   /** Like {@link checkValidity}, and shows the problem to the user. */
   reportValidity(): boolean {
     const valid = this.#internals.reportValidity();
-    if (!valid) this.review();
+    // No focus moved to the anchor (it had it already): show the problems all the same.
+    if (!valid) this.#showProblems();
     return valid;
   }
 
   /** @internal The host form was reset. */
   formResetCallback(): void {
     this.#removeDraft();
+    this.#draftDiscarded = false;
     this.#hostAnswers = null;
     this.#rawText.clear();
     this.#touched.clear();
     this.#errors = null;
     this.#step = 0;
+    this.#lastPage = 0;
     if (this.#ruleset) this.#startSession({});
     this.requestUpdate();
   }
@@ -1109,24 +1228,37 @@ export class SafecheckForm extends SafecheckElement {
       if (this.#errors) this.#errors = this.#errors.filter((e) => this.#collectErrorFor(e.key) !== null);
       return;
     }
-    this.#step = 0;
     this.#errors = null;
     this.#touched.clear();
     this.#rawText.clear();
     this.#draftStore = draftKey(ruleset.id, ruleset.version, this.draftKey);
     this.#draftRestoredAt = null;
     this.#draftUnreadable = false;
-    this.#startSession(this.#hostAnswers ?? this.#readDraft() ?? {});
+    this.#draftDiscarded = false;
+    const draft = this.#hostAnswers === null ? this.#readDraft() : null;
+    this.#showPage(this.#pageOfSection(draft?.section));
+    this.#startSession(this.#hostAnswers ?? draft?.answers ?? {});
   }
 
   /** The stored draft, if there is one to restore; notes what the notice says. */
-  #readDraft(): Answers | null {
+  #readDraft(): Draft | null {
     if (this.noDraft || this.#draftStore === null) return null;
     const draft = readDraft(this.#draftStore);
     this.#draftUnreadable = draft === 'unreadable';
+    this.#confirmDiscard = false;
     if (!draft || draft === 'unreadable' || Object.keys(draft.answers).length === 0) return null;
     this.#draftRestoredAt = draft.savedAt;
-    return draft.answers;
+    return draft;
+  }
+
+  /** The page of a section (top-level or not); the first for none or one no longer there. */
+  #pageOfSection(id: string | undefined): number {
+    return Math.max(0, id === undefined ? -1 : this.#pages.findIndex((p) => p.sections.some((s) => s.id === id)));
+  }
+
+  #showPage(page: number): void {
+    this.#step = page;
+    this.#lastPage = page;
   }
 
   /**
@@ -1139,15 +1271,16 @@ export class SafecheckForm extends SafecheckElement {
     this.#draftStore = key;
     this.#draftRestoredAt = null;
     this.#draftUnreadable = false;
+    this.#draftDiscarded = false;
     // Without drafts nothing else holds the answers: they stay.
     if (this.#hostAnswers !== null || this.noDraft) return;
     const draft = this.#readDraft();
     if (draft || previous !== '') {
-      this.#step = 0;
+      this.#showPage(this.#pageOfSection(draft?.section));
       this.#errors = null;
       this.#touched.clear();
       this.#rawText.clear();
-      this.#startSession(draft ?? {});
+      this.#startSession(draft?.answers ?? {});
     } else if (Object.keys(this.#session!.answers).length > 0) this.#scheduleDraft();
   }
 
@@ -1182,6 +1315,7 @@ export class SafecheckForm extends SafecheckElement {
     this.#announce(update.changed);
     // The inspector answered: an unreadable draft may now be replaced, as its notice said.
     this.#draftUnreadable = false;
+    this.#draftDiscarded = false;
     this.#scheduleDraft();
     this.requestUpdate();
     this.dispatchEvent(
@@ -1205,7 +1339,7 @@ export class SafecheckForm extends SafecheckElement {
           ? m.manyChanged(lines.length)
           : lines
               .map(([id, s]) => m.verdictChanged(localize(this.#items.get(id)!.title, this.#lang), m.status[s]))
-              .join('；');
+              .join(m.clauseSeparator);
       this.requestUpdate();
     }, 400);
   }
@@ -1224,8 +1358,9 @@ export class SafecheckForm extends SafecheckElement {
     if (this.noDraft || !this.#session || key === null || this.#draftUnreadable) return;
     const answers = this.#session.answers;
     let saved = true;
+    const page = this.#pages[typeof this.#step === 'number' ? this.#step : this.#lastPage];
     if (Object.keys(answers).length === 0) removeDraft(key);
-    else saved = writeDraft(key, answers);
+    else saved = writeDraft(key, { answers, section: page?.section.id });
     // Full or blocked storage: the inspector must know the answers live only in this page.
     if (saved === this.#draftSaveFailed) {
       this.#draftSaveFailed = !saved;
@@ -1237,12 +1372,16 @@ export class SafecheckForm extends SafecheckElement {
     if (this.#draftStore !== null) removeDraft(this.#draftStore);
     this.#draftRestoredAt = null;
     this.#draftUnreadable = false;
+    this.#confirmDiscard = false;
   }
 
   #goTo(page: number, key: string | null): void {
     if (!Number.isInteger(page) || page < 0 || page >= this.#pages.length) return;
-    this.#step = page;
+    const moved = page !== this.#step;
+    this.#showPage(page);
     this.#focusKey = key;
+    // The draft keeps the section, so that a reload comes back to it.
+    if (moved && this.#session && Object.keys(this.#session.answers).length > 0) this.#scheduleDraft();
     this.requestUpdate();
     if (key === null) {
       void this.updateComplete.then(() => {
@@ -1369,14 +1508,11 @@ export class SafecheckForm extends SafecheckElement {
       this.#internals.setValidity({});
       return;
     }
-    const anchor =
-      this.#controlOf(first) ??
-      this.renderRoot.querySelector<HTMLElement>('.review-button, .submit-button, button') ??
-      undefined;
+    this.#anchor = this.#controlOf(first) ?? this.#pathTo(first) ?? undefined;
     this.#internals.setValidity(
       { valueMissing: missing, customError: invalid },
       this.#collectErrorFor(first)!.text,
-      anchor,
+      this.#anchor,
     );
   }
 
@@ -1393,6 +1529,19 @@ export class SafecheckForm extends SafecheckElement {
 
   #controlId(key: string): string {
     return `c-${key}`;
+  }
+
+  /**
+   * What is shown that leads to an answer whose control is not: its "change" button on the
+   * review step, else its section's button in the navigation. The bubble points there.
+   */
+  #pathTo(key: string): HTMLElement | null {
+    const root = this.renderRoot;
+    return (
+      root.querySelector<HTMLElement>(`.summary-row button[data-key="${CSS.escape(key)}"]`) ??
+      root.querySelector<HTMLElement>(`.nav-link[data-page="${this.#pageOf.get(key) ?? -1}"]`) ??
+      root.querySelector<HTMLElement>('.review-button, .submit-button, #review-title')
+    );
   }
 
   #controlOf(key: string): HTMLElement | null {
@@ -1413,11 +1562,18 @@ export class SafecheckForm extends SafecheckElement {
     return cache.get(id);
   }
 
+  /** What an incomplete item still needs ("尚需填写：…"), its own verdict aside; '' for nothing. */
+  #missingText(id: string, m: Messages): string {
+    const missing = this.#reportItem(id)?.explanation?.missing.filter((x) => x.field !== id) ?? [];
+    if (missing.length === 0) return '';
+    return `${m.missingInputs}${m.colon}${missing.map((x) => localize(x.label, this.#lang)).join(m.listSeparator)}`;
+  }
+
   #verdictText(m: Messages, raw: unknown): string {
     const verdict = typeof raw === 'string' ? raw : (raw as { verdict?: string } | undefined)?.verdict;
     const note = raw && typeof raw === 'object' ? (raw as { note?: string }).note : undefined;
     const text = verdict && verdict in m.verdicts ? m.verdicts[verdict as keyof Messages['verdicts']] : '';
-    return note ? `${text}（${note}）` : text;
+    return note ? m.withNote(text, note) : text;
   }
 
   #formatTime(iso: string): string {
