@@ -111,7 +111,11 @@ export const tokens = css`
     color: var(--_accent);
   }
   .button.link {
-    min-height: 0;
+    /* A 44px touch target (as .button) that takes no more room in its line than the text: the
+       negative margins give back what min-height adds. */
+    min-width: 44px;
+    justify-content: center;
+    margin-block: min(0px, calc((1lh - 44px) / 2));
     padding: 0;
     border: 0;
     background: none;

@@ -127,6 +127,18 @@ export const reportStyles = css`
   .lines tr.bonus .num:last-child {
     color: var(--_pass);
   }
+  .overrides ul {
+    margin: 0;
+    padding-inline-start: 1.25em;
+  }
+  .override + .override {
+    margin-top: 0.5em;
+  }
+  .override .item-id {
+    color: var(--_muted);
+    font-size: 0.875em;
+    font-family: ui-monospace, monospace;
+  }
   .score-sum {
     margin: 0.5em 0 0;
     text-align: end;
@@ -221,12 +233,18 @@ export const reportStyles = css`
       background: none;
       border: 1px solid #000;
     }
-    section,
-    .item {
+    /* Sections run on across pages (kept whole, they left pages nearly empty); what stays
+       whole is one entry, and a heading with the entry after it. */
+    .item,
+    .hazards li,
+    .override,
+    .lines tr,
+    dl > div {
       break-inside: avoid-page;
     }
     h3,
-    h4 {
+    h4,
+    .lines caption {
       break-after: avoid-page;
     }
     .badge {

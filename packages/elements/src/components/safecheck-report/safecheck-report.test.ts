@@ -11,7 +11,12 @@ const LFC = 'loading-five-checks/1.0.0.json';
 const RG = 'risk-grading/1.0.0.json';
 
 async function parsed(path: string): Promise<Ruleset> {
-  const result = parseRuleset(await rulesetJson(path));
+  return parsedJson(await rulesetJson(path));
+}
+
+/** A ruleset from JSON (a shipped one, or a changed copy). */
+function parsedJson(json: unknown): Ruleset {
+  const result = parseRuleset(json);
   if (!result.success) throw new Error(JSON.stringify(result.issues.slice(0, 3)));
   return result.ruleset;
 }
@@ -139,6 +144,143 @@ describe('<safecheck-report>', () => {
     expect(getComputedStyle($(report, '[part=score]')).backgroundColor).to.equal('rgba(0, 0, 0, 0)');
     expect(getComputedStyle($(report, '[part=outcome]')).display).to.equal('block');
     expect(getComputedStyle($(report, '.item')).breakInside).to.equal('avoid-page');
+  });
+
+  it('lets sections break across printed pages, keeping each item, and each heading with its first item, together', async () => {
+    // A checklist with many failures and major hazards: each section kept on one page left
+    // pages nearly empty (19 A4 pages for 54 failures).
+    const ruleset = await parsed('hazchem-checklist/1.0.0.json');
+    const base = await caseOf('hazchem-checklist/1.0.0.cases.json', 'baseline-compliant');
+    const answers: Record<string, unknown> = { ...base.answers };
+    ruleset.items.filter((i) => i.judgment).forEach((i, n) => n % 5 === 0 && (answers[i.id] = 'noncompliant'));
+    const result = evaluate(ruleset, answers, { date: base.date });
+    expect(result.items.filter((i) => i.status === 'fail').length).to.be.greaterThan(40);
+    expect(result.majorHazards.length).to.be.at.least(5);
+    const report = await mount('safecheck-report', { report: result, ruleset });
+    await emulateMedia({ media: 'print' });
+    const sections = $$(report, 'section');
+    expect(sections.length).to.be.greaterThan(5);
+    for (const s of sections) {
+      expect(getComputedStyle(s).breakInside, s.className).to.not.match(/^avoid/);
+    }
+    for (const kept of [...$$(report, '.item'), ...$$(report, '.hazards li'), ...$$(report, '.lines tr')]) {
+      expect(getComputedStyle(kept).breakInside, kept.className).to.equal('avoid-page');
+    }
+    for (const heading of $$(report, 'h3, h4')) {
+      expect(getComputedStyle(heading).breakAfter, heading.textContent!).to.equal('avoid-page');
+    }
+  });
+
+  it('uses ASCII punctuation in English and full-width punctuation in Chinese', async () => {
+    const ruleset = await parsed(LFC);
+    const base = await caseOf('loading-five-checks/1.0.0.cases.json', 'baseline-all-valid');
+    const result = evaluate(ruleset, { ...base.answers, 'goods.quantity': 31 }, { date: base.date });
+    const report = await mount('safecheck-report', { report: result, ruleset }, { lang: 'en' });
+    const text = (selector: string) => $(report, selector).textContent!.replace(/\s+/g, ' ').trim();
+    // The report's own words: a basis quotes the ruleset's clause as written ("第9项（人员资质）").
+    const ownText = () => {
+      const copy = document.createElement('div');
+      for (const child of report.shadowRoot!.children) copy.append(child.cloneNode(true));
+      for (const basis of copy.querySelectorAll('.basis')) basis.remove();
+      return copy.textContent!;
+    };
+    const fullWidth = /.{0,40}[：（）；、，].{0,40}/;
+    expect(text('.title')).to.equal(`Inspection report: ${ruleset.title.en}`);
+    expect(text('#fails-title')).to.equal('Failed checks (1)');
+    const item = '[data-item="lfc.load-limit"]';
+    expect(text(`${item} [part=explanation]`)).to.match(/^Why: \S/);
+    expect(text(`${item} [part=guidance]`)).to.match(/^Rectification: \S/);
+    expect(text(`${item} .basis`)).to.match(/^Basis: \S/);
+    expect(ownText().match(fullWidth)?.[0]).to.equal(undefined);
+    // A graded report in English: band note, cap note, record.
+    const rg = await parsed(RG);
+    const c = await caseOf('risk-grading/1.0.0.cases.json', 'cap-staff-exceeded');
+    report.ruleset = rg;
+    report.report = evaluate(rg, c.answers, { date: c.date });
+    await settle(report);
+    expect(ownText().match(fullWidth)?.[0]).to.equal(undefined);
+    expect(text('[part=score]')).to.contain(' (cap reached)');
+    expect(text('[data-item="rg.staff.assessment"] .basis')).to.match(/^Basis: .* \(trial\) \(应急〔2018〕19号\) .*; /);
+    // Chinese keeps full-width punctuation.
+    report.ruleset = ruleset;
+    report.report = result;
+    report.lang = 'zh-CN';
+    await settle(report);
+    expect(text('.title')).to.equal(`检查报告：${ruleset.title['zh-CN']}`);
+    expect(text('#fails-title')).to.equal('不合格项（1）');
+    expect(text(`${item} [part=explanation]`)).to.match(/^原因：\S/);
+    expect(text(`${item} [part=guidance]`)).to.match(/^整改要求：\S/);
+    expect(text(`${item} .basis`)).to.match(/^依据：\S/);
+  });
+
+  it('states a project’s cap once', async () => {
+    const json = await rulesetJson(RG);
+    const ruleset = await parsed(RG);
+    const c = await caseOf('risk-grading/1.0.0.cases.json', 'cap-staff-exceeded');
+    const report = await mount('safecheck-report', { report: evaluate(ruleset, c.answers, { date: c.date }), ruleset });
+    const staff = () =>
+      $$(report, '.lines caption')
+        .map((caption) => caption.textContent!.replace(/\s+/g, ' ').trim())
+        .find((t) => t.startsWith('人员资质'))!;
+    // The shipped title states the cap ("人员资质（最多扣 15 分）"): the report only adds that it is reached.
+    expect(staff().match(/15/g)).to.have.length(1);
+    expect(staff()).to.contain('已达扣分上限');
+    report.lang = 'en';
+    await settle(report);
+    const staffEn = $$(report, '.lines caption')
+      .map((caption) => caption.textContent!.replace(/\s+/g, ' ').trim())
+      .find((t) => t.startsWith('Staff'))!;
+    expect(staffEn.match(/15/g)).to.have.length(1);
+    // A title that does not state its cap gets the report's note.
+    const scoring = json['scoring'] as { projects: { id: string; title: Record<string, string> }[] };
+    scoring.projects.find((p) => p.id === 'staff')!.title = { 'zh-CN': '人员资质', en: 'Staff qualifications' };
+    const bare = parsedJson(json);
+    report.lang = 'zh-CN';
+    report.ruleset = bare;
+    report.report = evaluate(bare, c.answers, { date: c.date });
+    await settle(report);
+    expect(staff()).to.contain('本项最多扣 15 分');
+    expect(staff().match(/15/g)).to.have.length(1);
+  });
+
+  it('says why a band was forced, with the override’s basis from the ruleset', async () => {
+    const ruleset = await parsed(RG);
+    const c = await caseOf('risk-grading/1.0.0.cases.json', 'override-r4-major-accident');
+    const result = evaluate(ruleset, c.answers, { date: c.date });
+    const report = await mount('safecheck-report', { report: result, ruleset });
+    const r4 = $(report, '.overrides [data-override="r4"]');
+    const text = () => r4.textContent!.replace(/\s+/g, ' ');
+    expect(text()).to.contain(ruleset.scoring!.overrides![3]!.title['zh-CN']);
+    expect(r4.querySelector('.basis')!.textContent!.replace(/\s+/g, ' ')).to.match(
+      /^\s*依据：危险化学品生产储存企业安全风险评估诊断分级指南（试行）（应急〔2018〕19号） 直接判定为红色的情形 第4条/,
+    );
+    expect(r4.querySelector('.unverified')!.textContent).to.equal('条文待核实');
+    // Which condition of its rule held, with the value read.
+    expect(r4.querySelector('[part=explanation]')!.textContent!.replace(/\s+/g, ' ').trim()).to.match(
+      /^原因：满足：.*（1） ≥ 1$/,
+    );
+    // An override bound to items names the items that failed, with their explanation.
+    const json = await rulesetJson(RG);
+    const overrides = (json['scoring'] as { overrides: Record<string, unknown>[] }).overrides;
+    overrides.push({
+      id: 'r9',
+      band: 'orange',
+      title: { 'zh-CN': '主要负责人未经考核', en: 'Principal not assessed' },
+      items: ['rg.staff.assessment'],
+      basis: [{ document: { 'zh-CN': '某规定', en: 'A rule' }, clause: '第9条', status: 'verified' }],
+    });
+    const withItems = parsedJson(json);
+    const staff = await caseOf('risk-grading/1.0.0.cases.json', 'cap-staff-exceeded');
+    report.ruleset = withItems;
+    report.report = evaluate(withItems, staff.answers, { date: staff.date });
+    report.lang = 'en';
+    await settle(report);
+    const r9 = $(report, '.overrides [data-override="r9"]');
+    expect(r9.textContent).to.contain('The principal and safety managers are assessed as qualified');
+    expect(r9.querySelector('[part=explanation]')!.textContent!.trim()).to.match(/^Why: .*2/);
+    expect(r9.querySelector('.basis')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Basis: A rule 第9条');
+    expect(r9.querySelector('.unverified')).to.equal(null);
+    await expectAccessible(report);
   });
 
   it('shows a value that is not a report as its issues, in both languages, and never throws', async () => {

@@ -3,9 +3,13 @@ import {
   formatValue,
   localize,
   type Answers,
+  type Basis,
   type Field,
+  type FiredOverride,
   type Issue,
   type ItemResult,
+  type LocalizedText,
+  type Override,
   type Report,
   type Ruleset,
   type ScoreResult,
@@ -43,7 +47,7 @@ const REPORT: Shape = {
     bonuses: 'number',
     band: { id: 'string', label: 'text', 'color?': 'string' },
     scoreBand: { id: 'string', label: 'text' },
-    overrides: [{ title: 'text' }],
+    overrides: [{ override: 'string', title: 'text', 'items?': ['string'], 'explanation?': { text: 'text' } }],
     projects: [
       {
         title: 'text',
@@ -126,6 +130,7 @@ export class SafecheckReport extends SafecheckElement {
 
   #ruleset: Ruleset | null = null;
   #items = new Map<string, Ruleset['items'][number]>();
+  #overrides = new Map<string, Override>();
   #evaluated: Report | null = null;
   #rulesetIssues: readonly Issue[] = [];
   #checked: { value: unknown; issues: readonly Issue[] } = { value: undefined, issues: [] };
@@ -164,6 +169,7 @@ export class SafecheckReport extends SafecheckElement {
       this.#rulesetIssues = loaded && 'issues' in loaded ? loaded.issues : [];
       if (!this.#ruleset) this.#evaluated = null;
       this.#items = new Map((this.#ruleset?.items ?? []).map((i) => [i.id, i]));
+      this.#overrides = new Map((this.#ruleset?.scoring?.overrides ?? []).map((o) => [o.id, o]));
     }
     if (!this.report && this.#ruleset && (changed.has('ruleset') || changed.has('answers') || changed.has('date'))) {
       this.#evaluated = evaluate(this.#ruleset, this.answers ?? {}, this.date ? { date: this.date } : {});
@@ -194,7 +200,7 @@ export class SafecheckReport extends SafecheckElement {
     const incomplete = report.items.filter((i) => i.status === 'incomplete');
     return html`<article part="base" class="base" aria-labelledby="title">
       <header part="header" class="header">
-        <h2 id="title" class="title">${m.report}：${localize(report.ruleset.title, locale)}</h2>
+        <h2 id="title" class="title">${m.report}${m.colon}${localize(report.ruleset.title, locale)}</h2>
         <p class="meta">
           ${report.ruleset.id} · ${m.version}
           ${report.ruleset.version}${
@@ -211,11 +217,11 @@ export class SafecheckReport extends SafecheckElement {
       </header>
       ${problems}
       <p part="outcome" class="outcome ${report.outcome}" data-outcome=${report.outcome}>${outcomeText}</p>
-      ${report.score ? this.#renderScore(report.score, m) : nothing}
+      ${report.score ? this.#renderScore(report.score, report, m) : nothing}
       ${
         report.majorHazards.length > 0
           ? html`<section part="hazards" class="hazards" aria-labelledby="hazards-title">
-              <h3 id="hazards-title">${m.majorHazards}（${report.majorHazards.length}）</h3>
+              <h3 id="hazards-title">${m.withNote(m.majorHazards, String(report.majorHazards.length))}</h3>
               <ul>
                 ${report.majorHazards.map(
                   (h) =>
@@ -236,13 +242,13 @@ export class SafecheckReport extends SafecheckElement {
           : nothing
       }
       <section class="fails" aria-labelledby="fails-title">
-        <h3 id="fails-title">${m.fails}（${fails.length}）</h3>
+        <h3 id="fails-title">${m.withNote(m.fails, String(fails.length))}</h3>
         ${fails.length === 0 ? html`<p>${m.noFails}</p>` : this.#renderBySection(fails, m)}
       </section>
       ${
         incomplete.length > 0
           ? html`<section class="incomplete-items" aria-labelledby="incomplete-title">
-              <h3 id="incomplete-title">${m.incompleteItems}（${incomplete.length}）</h3>
+              <h3 id="incomplete-title">${m.withNote(m.incompleteItems, String(incomplete.length))}</h3>
               ${this.#renderBySection(incomplete, m)}
             </section>`
           : nothing
@@ -272,9 +278,10 @@ export class SafecheckReport extends SafecheckElement {
     </div>`;
   }
 
-  #renderScore(score: ScoreResult, m: Messages): TemplateResult {
+  #renderScore(score: ScoreResult, report: Report, m: Messages): TemplateResult {
     const locale = this.locale;
     const fmt = (n: number) => String(Number(n.toFixed(3)));
+    const results = new Map(report.items.map((i) => [i.id, i]));
     return html`<section part="score" class="score" aria-labelledby="score-title">
       <h3 id="score-title" class="visually-hidden">${m.score}</h3>
       <div class="score-head">
@@ -284,7 +291,7 @@ export class SafecheckReport extends SafecheckElement {
           <span part="band" class="band" data-band=${score.band.id}>${localize(score.band.label, locale)}</span>
           ${
             score.band.id !== score.scoreBand.id
-              ? html`<span class="muted">(${m.scoreBandNote(localize(score.scoreBand.label, locale))})</span>`
+              ? this.#note(m.scoreBandNote(localize(score.scoreBand.label, locale)), m)
               : nothing
           }
         </p>
@@ -295,7 +302,7 @@ export class SafecheckReport extends SafecheckElement {
           ? html`<div class="overrides">
               <h4>${m.overrides}</h4>
               <ul>
-                ${score.overrides.map((o) => html`<li>${localize(o.title, locale)}</li>`)}
+                ${score.overrides.map((o) => this.#renderOverride(o, results, m))}
               </ul>
             </div>`
           : nothing
@@ -306,8 +313,7 @@ export class SafecheckReport extends SafecheckElement {
           (p) =>
             html`<table class="lines">
               <caption>
-                ${localize(p.title, locale)}
-                ${p.cap !== null ? html`<span class="muted">（${m.cap(fmt(p.cap))}${p.capped ? `，${m.capped}` : ''}）</span>` : nothing}
+                ${localize(p.title, locale)}${this.#capNote(p, fmt, m)}
               </caption>
               <tbody>
                 ${p.lines.map(
@@ -370,36 +376,98 @@ export class SafecheckReport extends SafecheckElement {
         ${result.provenance === 'unverified' ? html`<span class="badge outline unverified">${m.unverified}</span>` : nothing}
         <span class="item-id">${result.id}</span>
       </div>
-      ${
-        ex && result.status === 'fail'
-          ? html`<p part="explanation" class="explanation"><strong>${m.why}：</strong>${localize(ex.text, locale)}</p>`
-          : nothing
-      }
+      ${ex && result.status === 'fail' ? this.#renderWhy(ex.text, m) : nothing}
       ${
         ex && result.status === 'incomplete' && ex.missing.length > 0
           ? html`<p part="explanation" class="explanation">
-              <strong>${m.missingInputs}：</strong>${ex.missing
+              <strong>${m.missingInputs}${m.colon}</strong>${ex.missing
                 .map((x) => localize(x.label, locale))
-                .join(locale === 'en' ? ', ' : '、')}
+                .join(m.listSeparator)}
             </p>`
           : nothing
       }
       ${
         item && result.status === 'fail'
           ? html`<p part="guidance" class="guidance">
-                <strong>${m.guidance}：</strong>${localize(item.guidance, locale)}
+                <strong>${m.guidance}${m.colon}</strong>${localize(item.guidance, locale)}
               </p>
-              <p class="basis">
-                <strong>${m.basis}：</strong>${item.basis
-                  .map(
-                    (b) =>
-                      `${localize(b.document, locale)}${b.number ? `（${b.number}）` : ''}${b.clause ? ` ${b.clause}` : ''}`,
-                  )
-                  .join('；')}
-              </p>`
+              ${this.#renderBasis(item.basis, m)}`
           : nothing
       }
     </li>`;
+  }
+
+  /**
+   * Why a band was forced: the conditions of its rule that held, the failed items an item-bound
+   * override names (with theirs), and the override's basis from the ruleset.
+   */
+  #renderOverride(fired: FiredOverride, results: ReadonlyMap<string, ItemResult>, m: Messages): TemplateResult {
+    const locale = this.locale;
+    const basis = this.#overrides.get(fired.override)?.basis ?? [];
+    return html`<li class="override" data-override=${fired.override}>
+      <strong>${localize(fired.title, locale)}</strong>
+      ${
+        basis.some((b) => b.status === 'unverified')
+          ? html`<span class="badge outline unverified">${m.unverified}</span>`
+          : nothing
+      }
+      ${fired.explanation ? this.#renderWhy(fired.explanation.text, m) : nothing}
+      ${
+        fired.items && fired.items.length > 0
+          ? html`<ul class="override-items">
+              ${fired.items.map((id) => {
+                const result = results.get(id);
+                return html`<li>
+                  <span class="badge fail">${m.status.fail}</span>
+                  ${result ? localize(result.title, locale) : id} <span class="item-id">${id}</span>
+                  ${result?.explanation ? this.#renderWhy(result.explanation.text, m) : nothing}
+                </li>`;
+              })}
+            </ul>`
+          : nothing
+      }
+      ${this.#renderBasis(basis, m)}
+    </li>`;
+  }
+
+  #renderWhy(text: LocalizedText, m: Messages): TemplateResult {
+    return html`<p part="explanation" class="explanation">
+      <strong>${m.why}${m.colon}</strong>${localize(text, this.locale)}
+    </p>`;
+  }
+
+  #renderBasis(basis: readonly Basis[], m: Messages): TemplateResult | typeof nothing {
+    if (basis.length === 0) return nothing;
+    const locale = this.locale;
+    const one = (b: Basis) => {
+      const document = localize(b.document, locale);
+      return `${b.number ? m.withNote(document, b.number) : document}${b.clause ? ` ${b.clause}` : ''}`;
+    };
+    return html`<p class="basis"><strong>${m.basis}${m.colon}</strong>${basis.map(one).join(m.clauseSeparator)}</p>`;
+  }
+
+  /**
+   * What a project's caption adds about its cap. Rulesets often state the cap in the project's
+   * title ("人员资质（最多扣 15 分）"); the cap is then not said again, only that it was reached.
+   */
+  #capNote(
+    p: ScoreResult['projects'][number],
+    fmt: (n: number) => string,
+    m: Messages,
+  ): TemplateResult | typeof nothing {
+    if (p.cap === null) return nothing;
+    const cap = fmt(p.cap);
+    const stated =
+      localize(p.title, this.locale)
+        .match(/\d+(?:\.\d+)?/g)
+        ?.includes(cap) ?? false;
+    const text = [stated ? '' : m.cap(cap), p.capped ? m.capped : ''].filter(Boolean).join(m.comma);
+    return text ? this.#note(text, m) : nothing;
+  }
+
+  /** A muted note in brackets after what precedes it. */
+  #note(text: string, m: Messages): TemplateResult {
+    return html`<span class="muted">${m.withNote('', text)}</span>`;
   }
 
   #renderTotals(report: Report, m: Messages): TemplateResult {
@@ -445,7 +513,7 @@ export class SafecheckReport extends SafecheckElement {
           </div>`;
         })}
       </dl>
-      ${retention ? html`<p class="muted">${m.retention}：${localize(retention, locale)}</p>` : nothing}
+      ${retention ? html`<p class="muted">${m.retention}${m.colon}${localize(retention, locale)}</p>` : nothing}
     </section>`;
   }
 
