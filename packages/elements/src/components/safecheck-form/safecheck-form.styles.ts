@@ -78,7 +78,11 @@ export const formStyles = css`
     margin: 0;
     padding-left: 1.25em;
   }
+  /* Each problem's link is a 44 px touch target, as every button is. */
   .error-summary a {
+    display: inline-flex;
+    align-items: center;
+    min-height: 44px;
     color: var(--_fail);
     font-weight: 600;
   }

@@ -1030,7 +1030,7 @@ describe('<safecheck-form>', () => {
     expect($(form, '#c-hazchem-78\\.3\\.001-explanation').textContent).to.contain(profile.label['zh-CN']);
   });
 
-  it('gives every button of the form a 44 px touch target, "change" and "discard" included', async () => {
+  it('gives every button and error link of the form a 44 px touch target, "change" and "discard" included', async () => {
     localStorage.setItem(draftKey('all-types', '1.0.0', ''), JSON.stringify({ answers: COMPLETE }));
     const form = await mount('safecheck-form', { ruleset: allTypes() });
     const size = (el: Element) => {
@@ -1047,6 +1047,13 @@ describe('<safecheck-form>', () => {
       expect(size(change).width, 'width').to.be.at.least(44);
       expect(size(change).height, 'height').to.be.at.least(44);
     }
+    // The error summary's links, which take the inspector to each problem.
+    form.answers = {};
+    expect(form.review()).to.equal(false);
+    await settle(form);
+    const links = $$(form, '.error-summary a');
+    expect(links.length).to.be.greaterThan(1);
+    for (const link of links) expect(size(link).height, 'link height').to.be.at.least(44);
   });
 
   it('uses ASCII punctuation in English and full-width punctuation in Chinese', async () => {
