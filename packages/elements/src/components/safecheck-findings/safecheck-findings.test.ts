@@ -319,6 +319,83 @@ describe('<safecheck-findings>', () => {
     expect(getComputedStyle(activeIn(list)!).outlineStyle).to.equal('solid');
   });
 
+  it('keeps the focus in the list when an action takes the finding out of the filter', async () => {
+    const [f] = await findingsOf('tank-inspection-expired-13-days');
+    const verified: Finding = {
+      ...f!,
+      status: 'verified',
+      assignee: '车队安全员',
+      due: '2026-03-31',
+      verifier: '王五',
+      rectification: { by: '赵六', at: '2026-03-20', action: '已送检', evidence: [] },
+      verification: {
+        by: '王五',
+        at: '2026-03-21',
+        date: '2026-03-21',
+        version: '1.0.0',
+        passed: true,
+        status: 'pass',
+        answers: {},
+      },
+      updated: '2026-03-21',
+      events: 4,
+    };
+    const list = await mount('safecheck-findings', {
+      findings: [verified],
+      rulesets: [ruleset],
+      date: '2026-03-22',
+      user: '李科长',
+      filter: 'open',
+    });
+    const form = await click(list, findingEl(list, f!.id), 'close');
+    const fired = await submit(list, form);
+    expect(fired!.finding.status).to.equal('closed');
+    expect(findingEl(list, f!.id), 'the closed finding is filtered out').to.satisfy((el: unknown) => el === null);
+    expect(activeIn(list)?.id, 'focus').to.equal('title');
+  });
+
+  it('uses the punctuation of its language around who did a step and when', async () => {
+    const [f] = await findingsOf('tank-inspection-expired-13-days');
+    const closed: Finding = {
+      ...f!,
+      status: 'closed',
+      assignee: '车队安全员',
+      due: '2026-03-31',
+      verifier: '王五',
+      rectification: { by: '赵六', at: '2026-03-20', action: '已送检', evidence: ['P-1', 'P-2'] },
+      verification: {
+        by: '王五',
+        at: '2026-03-21',
+        date: '2026-03-21',
+        version: '1.0.0',
+        passed: true,
+        status: 'pass',
+        answers: {},
+      },
+      closed: { by: '李科长', at: '2026-03-22' },
+      updated: '2026-03-22',
+      events: 5,
+    };
+    const list = await mount('safecheck-findings', { findings: [closed], date: '2026-03-22' }, { lang: 'en' });
+    const text = (sel: string) => $(list, sel).textContent!.replace(/\s+/g, ' ').trim();
+    expect(text('.explanation')).to.match(/^Problem: \S/);
+    expect(text('.rectification')).to.equal('Rectification: 已送检 (赵六, 2026-03-20) Evidence: P-1; P-2');
+    expect(text('.verification-passed')).to.equal('Verification passed (王五, 2026-03-21)');
+    expect(text('.closed-by')).to.equal('Closed (李科长, 2026-03-22)');
+    expect($(list, '.finding').textContent).to.not.match(/[：（），；]/);
+    list.lang = 'zh-CN';
+    await settle(list);
+    expect(text('.rectification')).to.equal('整改情况：已送检（赵六，2026-03-20） 整改证据：P-1；P-2');
+    expect(text('.closed-by')).to.equal('已销号（李科长，2026-03-22）');
+  });
+
+  it('spaces "(required)" from its label in English', async () => {
+    const [f] = await findingsOf('tank-inspection-expired-13-days');
+    const list = await mount('safecheck-findings', { findings: [f!], date: '2026-03-14' }, { lang: 'en' });
+    const form = await click(list, findingEl(list, f!.id), 'assign');
+    expect(form.querySelector('label[for$=assignee]')!.textContent).to.equal('Assignee (required)');
+  });
+
   it('filters: not closed, overdue, closed', async () => {
     const [a, b] = await findingsOf('several-failures');
     const overdue: Finding = { ...a!, status: 'assigned', assignee: '车队', due: '2026-03-20' };

@@ -119,6 +119,10 @@ interface FindingsMessages {
   readonly invalidRulesets: string;
   readonly invalidDate: string;
   readonly moreIssues: (n: number) => string;
+  readonly colon: string;
+  readonly listSeparator: string;
+  /** Who and when, after a step: `（王五，2026-03-13）`, ` (Wang Wu, 2026-03-13)`. */
+  readonly byAt: readonly [open: string, separator: string, close: string];
 }
 
 const zh: FindingsMessages = {
@@ -181,6 +185,9 @@ const zh: FindingsMessages = {
   invalidRulesets: '以下检查表无效，不能使用：',
   invalidDate: '日期无效，未计算逾期：',
   moreIssues: (n) => `另有 ${n} 个问题`,
+  colon: '：',
+  listSeparator: '；',
+  byAt: ['（', '，', '）'],
 };
 
 const en: FindingsMessages = {
@@ -219,8 +226,8 @@ const en: FindingsMessages = {
   action: 'What was done',
   evidenceHint: 'One per line: photo ids, document numbers or links',
   reason: 'Reason',
-  required: '(required)',
-  optional: '(optional)',
+  required: ' (required)',
+  optional: ' (optional)',
   dueHint: 'YYYY-MM-DD, that day included',
   verifierHint: 'Not the assignee nor whoever rectifies',
   verifyIntro: 'Enter what you find now: the item is decided again by the checklist.',
@@ -243,6 +250,9 @@ const en: FindingsMessages = {
   invalidRulesets: 'These checklists are invalid and cannot be used:',
   invalidDate: 'The date is invalid, so nothing is counted as overdue:',
   moreIssues: (n) => `and ${n} more`,
+  colon: ': ',
+  listSeparator: '; ',
+  byAt: [' (', ', ', ')'],
 };
 
 const MESSAGES: Readonly<Record<Locale, FindingsMessages>> = { 'zh-CN': zh, en };
@@ -419,7 +429,9 @@ export class SafecheckFindings extends SafecheckElement {
     if (this.#focus === null) return;
     const id = this.#focus;
     this.#focus = null;
-    const target = this.renderRoot.querySelector<HTMLElement>(id);
+    // A finding the filter no longer shows (closed under "not closed") leaves the heading of the list.
+    const target =
+      this.renderRoot.querySelector<HTMLElement>(id) ?? this.renderRoot.querySelector<HTMLElement>('#title');
     target?.focus();
   }
 
@@ -438,7 +450,7 @@ export class SafecheckFindings extends SafecheckElement {
     });
     return html`<section part="base" class="base" aria-labelledby="title">
       <header part="header" class="header">
-        <h2 id="title" class="title">${m.title}</h2>
+        <h2 id="title" class="title" tabindex="-1">${m.title}</h2>
         <dl part="summary" class="summary">
           ${(['total', 'open', 'overdue', 'closed'] as const).map(
             (key) =>
@@ -491,6 +503,8 @@ export class SafecheckFindings extends SafecheckElement {
     const title = localize(f.title, locale);
     const active = this.#active?.id === f.id ? this.#active : null;
     const level = f.majorHazard ? 'majorHazard' : f.severity;
+    const [open, separator, close] = m.byAt;
+    const byAt = (by: string, at: string) => html`${open}${by}${separator}<time datetime=${at}>${at}</time>${close}`;
     return html`<li
       part="finding"
       class="finding ${f.status} ${days > 0 ? 'overdue' : ''} ${level}"
@@ -544,22 +558,26 @@ export class SafecheckFindings extends SafecheckElement {
             <dd>${f.inspector}</dd>
           </div>
         </dl>
-        <p part="explanation" class="explanation"><strong>${m.why}：</strong>${localize(f.explanation, locale)}</p>
+        <p part="explanation" class="explanation">
+          <strong>${m.why}${m.colon}</strong>${localize(f.explanation, locale)}
+        </p>
         ${
           f.majorHazard?.title
-            ? html`<p class="muted criterion">${m.majorHazard}：${localize(f.majorHazard.title, locale)}</p>`
+            ? html`<p class="muted criterion">${m.majorHazard}${m.colon}${localize(f.majorHazard.title, locale)}</p>`
             : nothing
         }
         ${
           f.rectification
             ? html`<p class="rectification">
-                <strong>${m.rectification}：</strong>${f.rectification.action} （${f.rectification.by}，<time
-                  datetime=${f.rectification.at}
-                  >${f.rectification.at}</time
-                >）
+                <strong>${m.rectification}${m.colon}</strong>${f.rectification.action}${byAt(
+                  f.rectification.by,
+                  f.rectification.at,
+                )}
                 ${
                   f.rectification.evidence.length > 0
-                    ? html`<br /><span class="muted">${m.evidence}：${f.rectification.evidence.join('；')}</span>`
+                    ? html`<br /><span class="muted"
+                          >${m.evidence}${m.colon}${f.rectification.evidence.join(m.listSeparator)}</span
+                        >`
                     : nothing
                 }
               </p>`
@@ -568,23 +586,19 @@ export class SafecheckFindings extends SafecheckElement {
         ${
           f.verification && !f.verification.passed
             ? html`<p class="verification-failed">
-                <strong>${m.verificationFailed}</strong>（${f.verification.by}，<time datetime=${f.verification.at}
-                  >${f.verification.at}</time
-                >）${f.verification.explanation ? html`：${localize(f.verification.explanation, locale)}` : nothing}
+                <strong>${m.verificationFailed}</strong>${byAt(f.verification.by, f.verification.at)}${
+                  f.verification.explanation ? html`${m.colon}${localize(f.verification.explanation, locale)}` : nothing
+                }
               </p>`
             : f.verification
               ? html`<p class="verification-passed">
-                  <strong>${m.verificationPassed}</strong>（${f.verification.by}，<time datetime=${f.verification.at}
-                    >${f.verification.at}</time
-                  >）
+                  <strong>${m.verificationPassed}</strong>${byAt(f.verification.by, f.verification.at)}
                 </p>`
               : nothing
         }
         ${
           f.closed
-            ? html`<p class="closed-by">
-                <strong>${m.closedBy}</strong>（${f.closed.by}，<time datetime=${f.closed.at}>${f.closed.at}</time>）
-              </p>`
+            ? html`<p class="closed-by"><strong>${m.closedBy}</strong>${byAt(f.closed.by, f.closed.at)}</p>`
             : nothing
         }
         ${this.#renderActions(f, key, title, active, m)}
