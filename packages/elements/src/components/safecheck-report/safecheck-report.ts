@@ -446,23 +446,14 @@ export class SafecheckReport extends SafecheckElement {
     return html`<p class="basis"><strong>${m.basis}${m.colon}</strong>${basis.map(one).join(m.clauseSeparator)}</p>`;
   }
 
-  /**
-   * What a project's caption adds about its cap. Rulesets often state the cap in the project's
-   * title ("人员资质（最多扣 15 分）"); the cap is then not said again, only that it was reached.
-   */
+  /** What a project's caption adds about its cap: the cap, and whether it was reached. */
   #capNote(
     p: ScoreResult['projects'][number],
     fmt: (n: number) => string,
     m: Messages,
   ): TemplateResult | typeof nothing {
     if (p.cap === null) return nothing;
-    const cap = fmt(p.cap);
-    const stated =
-      localize(p.title, this.locale)
-        .match(/\d+(?:\.\d+)?/g)
-        ?.includes(cap) ?? false;
-    const text = [stated ? '' : m.cap(cap), p.capped ? m.capped : ''].filter(Boolean).join(m.comma);
-    return text ? this.#note(text, m) : nothing;
+    return this.#note(p.capped ? `${m.cap(fmt(p.cap))}${m.comma}${m.capped}` : m.cap(fmt(p.cap)), m);
   }
 
   /** A muted note in brackets after what precedes it. */
