@@ -289,12 +289,6 @@ export const formStyles = css`
   .submit-button {
     margin-inline-start: auto;
   }
-  /* The shared link look keeps no size (tokens); in the form every button is a 44 px touch target. */
-  .button.link {
-    min-width: 44px;
-    min-height: 44px;
-    justify-content: center;
-  }
   .summary-list {
     margin: 0 0 var(--_space);
   }

@@ -1088,7 +1088,7 @@ export class SafecheckForm extends SafecheckElement {
     else {
       if (typeof this.#step === 'number') this.#lastPage = this.#step;
       this.#step = 'review';
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#review-title')?.focus());
+      this.#focusAfterUpdate('#review-title');
     }
     return errors.length === 0;
   }
