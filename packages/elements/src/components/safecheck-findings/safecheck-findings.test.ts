@@ -66,6 +66,27 @@ async function submit(list: SafecheckFindings, form: HTMLFormElement): Promise<S
 
 const activeIn = (list: SafecheckFindings): Element | null => list.shadowRoot!.activeElement;
 
+/** A finding assigned, rectified (with this evidence) and verified as passed, in March 2026. */
+const verifiedAfterRectifying = (f: Finding, evidence: string[]): Finding => ({
+  ...f,
+  status: 'verified',
+  assignee: '车队安全员',
+  due: '2026-03-31',
+  verifier: '王五',
+  rectification: { by: '赵六', at: '2026-03-20', action: '已送检', evidence },
+  verification: {
+    by: '王五',
+    at: '2026-03-21',
+    date: '2026-03-21',
+    version: '1.0.0',
+    passed: true,
+    status: 'pass',
+    answers: {},
+  },
+  updated: '2026-03-21',
+  events: 4,
+});
+
 describe('<safecheck-findings>', () => {
   guardConsole();
   afterEach(() => cleanup());
@@ -321,25 +342,7 @@ describe('<safecheck-findings>', () => {
 
   it('keeps the focus in the list when an action takes the finding out of the filter', async () => {
     const [f] = await findingsOf('tank-inspection-expired-13-days');
-    const verified: Finding = {
-      ...f!,
-      status: 'verified',
-      assignee: '车队安全员',
-      due: '2026-03-31',
-      verifier: '王五',
-      rectification: { by: '赵六', at: '2026-03-20', action: '已送检', evidence: [] },
-      verification: {
-        by: '王五',
-        at: '2026-03-21',
-        date: '2026-03-21',
-        version: '1.0.0',
-        passed: true,
-        status: 'pass',
-        answers: {},
-      },
-      updated: '2026-03-21',
-      events: 4,
-    };
+    const verified = verifiedAfterRectifying(f!, []);
     const list = await mount('safecheck-findings', {
       findings: [verified],
       rulesets: [ruleset],
@@ -357,21 +360,8 @@ describe('<safecheck-findings>', () => {
   it('uses the punctuation of its language around who did a step and when', async () => {
     const [f] = await findingsOf('tank-inspection-expired-13-days');
     const closed: Finding = {
-      ...f!,
+      ...verifiedAfterRectifying(f!, ['P-1', 'P-2']),
       status: 'closed',
-      assignee: '车队安全员',
-      due: '2026-03-31',
-      verifier: '王五',
-      rectification: { by: '赵六', at: '2026-03-20', action: '已送检', evidence: ['P-1', 'P-2'] },
-      verification: {
-        by: '王五',
-        at: '2026-03-21',
-        date: '2026-03-21',
-        version: '1.0.0',
-        passed: true,
-        status: 'pass',
-        answers: {},
-      },
       closed: { by: '李科长', at: '2026-03-22' },
       updated: '2026-03-22',
       events: 5,
